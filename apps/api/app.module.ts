@@ -1,0 +1,71 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import { CatalogueModule } from '../../libs/catalogue/catalogue.module';
+import { CATALOGUE_ENTITIES } from '../../libs/catalogue/persistence';
+import { AuditEntryEntity } from '../../libs/platform/audit/audit-entry.entity';
+import { AuthModule } from '../../libs/platform/auth/auth.module';
+import { TokenVerifier } from '../../libs/platform/auth/token.service';
+import { AppConfig } from '../../libs/platform/config/config.schema';
+import { ConfigModule } from '../../libs/platform/config/config.module';
+import { MIGRATIONS } from '../../libs/platform/database/migrations';
+import { AllExceptionsFilter } from '../../libs/platform/errors/all-exceptions.filter';
+import { formatGraphQLError } from '../../libs/platform/errors/error-mapping';
+import { JSONScalar } from '../../libs/platform/graphql/json.scalar';
+import { graphqlValidationRules } from './graphql-limits';
+import { HealthController } from './health.controller';
+
+export const ENTITIES = [...CATALOGUE_ENTITIES, AuditEntryEntity];
+
+export interface AppDeps {
+  config: AppConfig;
+  logger: Logger;
+  databaseUrl: string;
+  verifier: TokenVerifier;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, logger, databaseUrl, verifier }: AppDeps): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        AuthModule.forRoot(verifier),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: databaseUrl,
+          entities: ENTITIES,
+          migrations: MIGRATIONS,
+          migrationsRun: true,
+          migrationsTransactionMode: 'each',
+          synchronize: false,
+          logging: false,
+        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          resolvers: { JSON: JSONScalar },
+          // The committed schema.gql is the contract; introspection stays on so tools can read it.
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          validationRules: graphqlValidationRules({
+            maxDepth: config.GRAPHQL_MAX_DEPTH,
+            maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
+            maxAliases: config.GRAPHQL_MAX_ALIASES,
+          }),
+          formatError: (formatted, error) => formatGraphQLError(formatted, error, (e) => logger.error({ err: e }, 'graphql error')),
+          context: ({ req }: { req: unknown }) => ({ req }),
+        }),
+        CatalogueModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useValue: new AllExceptionsFilter(logger) }],
+    };
+  }
+}

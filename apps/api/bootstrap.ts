@@ -1,0 +1,37 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { TokenVerifier } from '../../libs/platform/auth/token.service';
+import { ensureDevTokenKey, importPublicJwk } from '../../libs/platform/auth/token-keys';
+import { AppConfig } from '../../libs/platform/config/config.schema';
+import { PinoNestLogger } from '../../libs/platform/logging/logger';
+import { AppModule } from './app.module';
+
+export async function createTokenVerifier(config: AppConfig): Promise<TokenVerifier> {
+  const publicJwk = config.AUTH_PUBLIC_JWK ?? (await ensureDevTokenKey(config.DATA_DIR)).publicJwk;
+  return new TokenVerifier(await importPublicJwk(publicJwk), { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE });
+}
+
+/** Builds the HTTP application (not yet listening); shared by main.ts and the end-to-end tests. */
+export async function createApp(config: AppConfig, logger: Logger, databaseUrl: string): Promise<NestExpressApplication> {
+  const verifier = await createTokenVerifier(config);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, logger, databaseUrl, verifier }), {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+  });
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: config.MAX_BODY_BYTES }));
+  // Body-parser errors happen before Nest's filters; answer them in the same error shape.
+  app.use((err: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (err.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: `request body exceeds the limit of ${config.MAX_BODY_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    } else if (err.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    } else {
+      next(err);
+    }
+  });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { SeedService } from '../../libs/catalogue/seed.service';
+import { ConfigError, loadConfig } from '../../libs/platform/config/load-config';
+import { startEmbeddedPostgres } from '../../libs/platform/database/embedded-postgres';
+import { createLogger } from '../../libs/platform/logging/logger';
+import { projectRoot } from '../../libs/platform/project-root';
+import { join } from 'node:path';
+import { createApp } from './bootstrap';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const embedded = config.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, (m) => logger.debug({ component: 'embedded-postgres' }, m.trim()));
+  if (embedded) logger.info({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT }, 'embedded PostgreSQL started');
+  const databaseUrl = config.DATABASE_URL ?? embedded!.url;
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app?.close().catch((e) => logger.error({ err: e }, 'close failed'));
+    await embedded?.stop().catch((e) => logger.error({ err: e }, 'embedded PostgreSQL stop failed'));
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  const app = await createApp(config, logger, databaseUrl);
+  await app.init();
+  if (config.SEED_ON_START) {
+    const summary = await app.get(SeedService).seed(join(projectRoot(), 'seeds'));
+    logger.info(
+      {
+        jurisdictions: summary.jurisdictions,
+        frameworks: summary.frameworks,
+        professions: summary.professions,
+        qualifications: summary.qualifications.length,
+        qualificationsChanged: summary.qualifications.filter((r) => r.changed).length,
+      },
+      'seeds loaded',
+    );
+  }
+  await app.listen(config.PORT, config.HOST);
+  logger.info({ url: `http://localhost:${(app.getHttpServer().address() as { port: number }).port}/graphql` }, 'listening');
+}
+
+main().catch((e) => {
+  process.stderr.write(`fatal: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});

