@@ -59,7 +59,8 @@ export class AppModule {
             maxComplexity: config.GRAPHQL_MAX_COMPLEXITY,
             maxAliases: config.GRAPHQL_MAX_ALIASES,
           }),
-          plugins: [complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY)],
+          // Cast: @nestjs/apollo sees the ESM typings of @apollo/server, this file the CJS ones.
+          plugins: [complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY) as never],
           formatError: (formatted, error) => formatGraphQLError(formatted, error, (e) => logger.error({ err: e }, 'graphql error')),
           context: ({ req }: { req: unknown }) => ({ req }),
         }),

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { z } from 'zod';
+import { QualificationFileSchema } from '../../libs/catalogue/domain/qualification-file.schema';
+import { FrameworkSchema, JurisdictionSchema, ProfessionSchema } from '../../libs/catalogue/domain/reference-data.schema';
+import { API_RESOLVERS } from '../api/resolvers';
+
+/** The zod schemas published as JSON Schema in schemas/, by file name. */
+export const JSON_SCHEMAS: Record<string, z.ZodType> = {
+  'qualification-file.schema.json': QualificationFileSchema,
+  'jurisdictions.schema.json': z.array(JurisdictionSchema),
+  'frameworks.schema.json': z.array(FrameworkSchema),
+  'professions.schema.json': z.array(ProfessionSchema),
+};
+
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+export async function buildApiSchema(): Promise<GraphQLSchema> {
+  const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
+  await app.init();
+  try {
+    return await app.get(GraphQLSchemaFactory).create(API_RESOLVERS);
+  } finally {
+    await app.close();
+  }
+}
+
+export function jsonSchemaText(name: string, schema: z.ZodType): string {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return `${JSON.stringify({ $id: `https://recognition-engine.example/schemas/${name}`, ...json }, null, 2)}\n`;
+}
+
+/** Returns [path, content] for every generated artefact. */
+export async function generateArtifacts(root: string): Promise<Array<[string, string]>> {
+  const out: Array<[string, string]> = [[join(root, 'schema.gql'), printSortedSchema(await buildApiSchema())]];
+  for (const [name, schema] of Object.entries(JSON_SCHEMAS)) out.push([join(root, 'schemas', name), jsonSchemaText(name, schema)]);
+  return out;
+}
