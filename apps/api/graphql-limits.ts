@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import depthLimit from 'graphql-depth-limit';
 import { ASTVisitor, GraphQLError, ValidationContext } from 'graphql';
-import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 export interface GraphQLLimits {
   maxDepth: number;
@@ -41,7 +41,8 @@ export function complexityPlugin(maxComplexity: number): ApolloServerPlugin {
             query: document,
             operationName: request.operationName ?? undefined,
             variables: request.variables ?? {},
-            estimators: [simpleEstimator({ defaultComplexity: 1 })],
+            // Fields declare their own cost (lists multiply by their size); everything else costs 1.
+            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
           });
           if (complexity > maxComplexity) {
             throw new GraphQLError(`operation complexity ${complexity} exceeds the limit of ${maxComplexity}`, {

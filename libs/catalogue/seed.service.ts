@@ -50,7 +50,8 @@ export class SeedService {
     const qualifications = await this.importer.importFiles(files, SYSTEM_ACTOR);
     const failed = qualifications.filter((r) => !r.ok);
     if (failed.length) {
-      throw new Error(`seed files are invalid:\n${failed.map((r) => `  ${r.file}: ${r.message}`).join('\n')}`);
+      const lines = failed.flatMap((r) => (r.problems?.length ? r.problems.map((p) => `  ${r.file}: ${p.field}: ${p.message}`) : [`  ${r.file}: ${r.message}`]));
+      throw new Error(`seed files are invalid:\n${lines.join('\n')}`);
     }
     return { ...counts, qualifications };
   }

@@ -54,7 +54,7 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
-      const body = await res.json();
+      const body: any = await res.json();
       return { status: res.status, data: body.data, errors: body.errors, body };
     },
     token: (role, o = {}) =>

@@ -29,7 +29,10 @@ export class QualificationResolver {
     return this.service.get(id);
   }
 
-  @Query(() => QualificationConnection, { description: 'Qualification files, Relay-paged, ordered by key.' })
+  @Query(() => QualificationConnection, {
+    description: 'Qualification files, Relay-paged, ordered by key.',
+    complexity: ({ args, childComplexity }) => 1 + Math.max(1, Number(args.first ?? 20)) * childComplexity,
+  })
   async qualifications(
     @Args('filter', { type: () => QualificationFilterInput, nullable: true }) filter?: QualificationFilterInput,
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
@@ -98,7 +101,7 @@ export class QualificationResolver {
     return q.title;
   }
 
-  @ResolveField(() => [QualificationUnitModel])
+  @ResolveField(() => [QualificationUnitModel], { complexity: ({ childComplexity }) => 1 + 5 * childComplexity })
   async units(@Parent() q: QualificationEntity) {
     return this.repo.unitsOf(q.id);
   }

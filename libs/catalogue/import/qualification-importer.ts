@@ -69,7 +69,9 @@ export class QualificationImporter {
       return { file, ok: true, key: r.key, created: r.created, changed: r.changed };
     } catch (e) {
       if (e instanceof AppError) return { file, ok: false, code: e.code, message: e.message, problems: e.problems };
-      throw e;
+      // Anything else (e.g. PostgreSQL rejecting a value the schema let through) rolled back this file's
+      // transaction; report it for this file and go on with the next one instead of aborting the run.
+      return { file, ok: false, code: 'INTERNAL_SERVER_ERROR', message: `could not be stored: ${(e as Error).message}` };
     }
   }
 }

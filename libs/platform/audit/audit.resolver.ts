@@ -9,7 +9,10 @@ export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
   @Roles('admin')
-  @Query(() => AuditEntryConnection, { description: 'Append-only log of changes, newest first. Admins only.' })
+  @Query(() => AuditEntryConnection, {
+    description: 'Append-only log of changes, newest first. Admins only.',
+    complexity: ({ args, childComplexity }) => 1 + Math.max(1, Number(args.first ?? 50)) * childComplexity,
+  })
   async auditLog(
     @Args('entityType', { nullable: true }) entityType?: string,
     @Args('entityId', { nullable: true }) entityId?: string,

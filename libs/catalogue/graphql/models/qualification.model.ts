@@ -52,7 +52,7 @@ export class QualificationUnitModel {
   @Field(() => String, { nullable: true })
   notes: string | null;
 
-  @Field(() => [LearningOutcomeModel])
+  @Field(() => [LearningOutcomeModel], { complexity: ({ childComplexity }) => 1 + 5 * childComplexity })
   outcomes: LearningOutcomeModel[];
 }
 
