@@ -7,7 +7,7 @@ import { Language } from '../../platform/graphql/language.enum';
 import { pickLabel } from '../domain/qualification-text';
 import { QualificationEntity } from '../persistence/qualification.entity';
 import { QualificationRepository } from '../persistence/qualification.repository';
-import { QualificationService } from '../qualification.service';
+import { MAX_PAGE_SIZE, QualificationService } from '../qualification.service';
 import { ReferenceDataService } from '../reference-data.service';
 import { QualificationConnection, QualificationModel, QualificationUnitModel, UpsertQualificationResult } from './models/qualification.model';
 import { ProfessionModel } from './models/reference-data.model';
@@ -31,7 +31,8 @@ export class QualificationResolver {
 
   @Query(() => QualificationConnection, {
     description: 'Qualification files, Relay-paged, ordered by key.',
-    complexity: ({ args, childComplexity }) => 1 + Math.max(1, Number(args.first ?? 20)) * childComplexity,
+    // Capped at the page limit, so an oversized `first` reaches the resolver and gets BAD_USER_INPUT naming it.
+    complexity: ({ args, childComplexity }) => 1 + Math.min(MAX_PAGE_SIZE, Math.max(1, Number(args.first ?? 20))) * childComplexity,
   })
   async qualifications(
     @Args('filter', { type: () => QualificationFilterInput, nullable: true }) filter?: QualificationFilterInput,

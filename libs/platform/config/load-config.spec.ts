@@ -17,5 +17,7 @@ describe('loadConfig', () => {
 
   it('requires a token key in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_PUBLIC_JWK/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_PUBLIC_JWK: '{}' })).toThrow(/KEY_ENCRYPTION_KEY: is required/);
+    expect(() => loadConfig({ KEY_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/KEY_ENCRYPTION_KEY: must be base64 of exactly 32 bytes/);
   });
 });

@@ -15,8 +15,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  if (result.data.NODE_ENV === 'production' && !result.data.AUTH_PUBLIC_JWK) {
-    throw new ConfigError(['AUTH_PUBLIC_JWK: is required when NODE_ENV=production']);
+  if (result.data.NODE_ENV === 'production') {
+    const missing = (['AUTH_PUBLIC_JWK', 'KEY_ENCRYPTION_KEY'] as const).filter((k) => !result.data[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: is required when NODE_ENV=production`));
   }
   return result.data;
 }

@@ -1,0 +1,14 @@
+// The @digitalbazaar packages and jsonld-signatures ship no TypeScript types; they are used through
+// small typed wrappers in libs/credentials/domain.
+declare module '@digitalbazaar/vc';
+declare module '@digitalbazaar/data-integrity';
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+declare module '@digitalbazaar/ed25519-multikey';
+declare module '@digitalbazaar/vc-bitstring-status-list';
+declare module '@digitalbazaar/did-method-key';
+declare module '@digitalbazaar/credentials-context';
+declare module '@digitalbazaar/data-integrity-context';
+declare module '@digitalbazaar/multikey-context';
+declare module 'jsonld-signatures';
+declare module 'jsonld-document-loader';
+declare module 'did-context';
