@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import * as catalogue from './catalogue';
+import * as comparison from './comparison';
 
 /** A benchmark prints figures and ratios; it asserts nothing. */
 interface Benchmark {
@@ -9,6 +10,7 @@ interface Benchmark {
 
 const BENCHMARKS: Record<string, Benchmark> = {
   catalogue,
+  comparison,
 };
 
 function usage(problem: string): never {

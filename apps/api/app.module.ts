@@ -6,6 +6,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { CatalogueModule } from '../../libs/catalogue/catalogue.module';
 import { CATALOGUE_ENTITIES } from '../../libs/catalogue/persistence';
+import { ComparisonModule } from '../../libs/comparison/comparison.module';
+import { CredentialsModule } from '../../libs/credentials/credentials.module';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { COMPARISON_ENTITIES } from '../../libs/comparison/persistence/entities';
 import { AuditEntryEntity } from '../../libs/platform/audit/audit-entry.entity';
 import { AuthModule } from '../../libs/platform/auth/auth.module';
 import { TokenVerifier } from '../../libs/platform/auth/token.service';
@@ -18,7 +22,7 @@ import { JSONScalar } from '../../libs/platform/graphql/json.scalar';
 import { complexityPlugin, graphqlValidationRules } from './graphql-limits';
 import { HealthController } from './health.controller';
 
-export const ENTITIES = [...CATALOGUE_ENTITIES, AuditEntryEntity];
+export const ENTITIES = [...CATALOGUE_ENTITIES, AuditEntryEntity, ...COMPARISON_ENTITIES];
 
 export interface AppDeps {
   config: AppConfig;
@@ -35,6 +39,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         AuthModule.forRoot(verifier),
+        // Public verification is rate-limited per client address.
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.VERIFY_RATE_LIMIT_PER_MINUTE }]),
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: databaseUrl,
@@ -62,9 +68,11 @@ export class AppModule {
           // Cast: @nestjs/apollo sees the ESM typings of @apollo/server, this file the CJS ones.
           plugins: [complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY) as never],
           formatError: (formatted, error) => formatGraphQLError(formatted, error, (e) => logger.error({ err: e }, 'graphql error')),
-          context: ({ req }: { req: unknown }) => ({ req }),
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
         }),
         CatalogueModule,
+        ComparisonModule,
+        CredentialsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useValue: new AllExceptionsFilter(logger) }],

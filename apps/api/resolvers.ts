@@ -1,6 +1,10 @@
 import { CatalogueResolver } from '../../libs/catalogue/graphql/catalogue.resolver';
 import { QualificationResolver } from '../../libs/catalogue/graphql/qualification.resolver';
+import { ComparisonResolver } from '../../libs/comparison/graphql/comparison.resolver';
+import { DecisionResolver } from '../../libs/comparison/graphql/decision.resolver';
 import { AuditResolver } from '../../libs/platform/audit/audit.resolver';
+import { CredentialsResolver } from '../../libs/credentials/graphql/credentials.resolver';
+import { IssuersResolver } from '../../libs/credentials/graphql/issuers.resolver';
 
 /** Every resolver of the API, for generating schema.gql without a database (a test checks the list is complete). */
-export const API_RESOLVERS = [QualificationResolver, CatalogueResolver, AuditResolver];
+export const API_RESOLVERS = [QualificationResolver, CatalogueResolver, AuditResolver, ComparisonResolver, DecisionResolver, CredentialsResolver, IssuersResolver];

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '../../libs/catalogue/catalogue.module';
+import { ComparisonModule } from '../../libs/comparison/comparison.module';
 import { AuthModule } from '../../libs/platform/auth/auth.module';
 import { TokenVerifier } from '../../libs/platform/auth/token.service';
 import { MIGRATIONS } from '../../libs/platform/database/migrations';
@@ -25,6 +26,7 @@ export class CliModule {
           logging: false,
         }),
         CatalogueModule,
+        ComparisonModule,
       ],
     };
   }

@@ -6,6 +6,10 @@ import { z } from 'zod';
 import { QualificationFileSchema } from '../../libs/catalogue/domain/qualification-file.schema';
 import { FrameworkSchema, JurisdictionSchema, ProfessionSchema } from '../../libs/catalogue/domain/reference-data.schema';
 import { API_RESOLVERS } from '../api/resolvers';
+import { SCHEMA_BASE } from '../../libs/credentials/domain/constants';
+import { AccreditationInputSchema } from '../../libs/credentials/accreditation.service';
+import { DiplomaRequestSchema, LearningUnitRequestSchema } from '../../libs/credentials/domain/credential-request.schema';
+import { DiplomaSubjectSchema, LearningUnitSubjectSchema, SCHEMA_FILES } from '../../libs/credentials/domain/credential-subject.schema';
 
 /** The zod schemas published as JSON Schema in schemas/, by file name. */
 export const JSON_SCHEMAS: Record<string, z.ZodType> = {
@@ -13,6 +17,11 @@ export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   'jurisdictions.schema.json': z.array(JurisdictionSchema),
   'frameworks.schema.json': z.array(FrameworkSchema),
   'professions.schema.json': z.array(ProfessionSchema),
+  [SCHEMA_FILES.LearningUnitCredential]: LearningUnitSubjectSchema,
+  [SCHEMA_FILES.DiplomaCredential]: DiplomaSubjectSchema,
+  'learning-unit-request.schema.json': LearningUnitRequestSchema,
+  'diploma-request.schema.json': DiplomaRequestSchema,
+  'accreditation-input.schema.json': AccreditationInputSchema,
 };
 
 export function printSortedSchema(schema: GraphQLSchema): string {
@@ -31,7 +40,7 @@ export async function buildApiSchema(): Promise<GraphQLSchema> {
 
 export function jsonSchemaText(name: string, schema: z.ZodType): string {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return `${JSON.stringify({ $id: `https://recognition-engine.example/schemas/${name}`, ...json }, null, 2)}\n`;
+  return `${JSON.stringify({ $id: `${SCHEMA_BASE}${name}`, ...json }, null, 2)}\n`;
 }
 
 /** Returns [path, content] for every generated artefact. */

@@ -1,5 +1,5 @@
 /** Error codes shared by GraphQL (extensions.code) and REST responses. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'INTERNAL_SERVER_ERROR';
 
 export interface FieldProblem {
   /** JSON path of the offending value, e.g. "document.units[0].outcomes[1].dimension". */

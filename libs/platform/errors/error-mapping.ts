@@ -8,6 +8,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -21,7 +22,7 @@ export function toAppError(e: unknown): AppError {
   if (e instanceof HttpException) {
     const status = e.getStatus();
     const code: ErrorCode =
-      status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : status === 409 ? 'CONFLICT' : status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR';
+      status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : status === 409 ? 'CONFLICT' : status === 429 ? 'TOO_MANY_REQUESTS' : status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR';
     return new AppError(code, e.message);
   }
   return new AppError('INTERNAL_SERVER_ERROR', 'internal error');

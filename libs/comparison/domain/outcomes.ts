@@ -1,0 +1,211 @@
+import type { EqfDimension, QualificationFile } from '../../catalogue/domain/qualification-file.schema';
+import { tokenSet } from './lexical';
+import type { PolicyParams } from './policy';
+import type { EvidenceKind, OutcomeComparison, OutcomeMapping, OutcomeMatch } from './types';
+
+export interface PreparedOutcome {
+  unitKey: string;
+  key: string;
+  id: string;
+  dimension: EqfDimension;
+  lang: string;
+  text: string;
+  tags: ReadonlySet<string>;
+  tokens: ReadonlySet<string>;
+}
+
+export const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
+const outcomeId = (unitKey: string, outcomeKey: string) => `${unitKey}/${outcomeKey}`;
+
+export function prepareOutcomes(file: QualificationFile): PreparedOutcome[] {
+  return file.units.flatMap((u) =>
+    u.outcomes.map((o) => ({
+      unitKey: u.key,
+      key: o.key,
+      id: outcomeId(u.key, o.key),
+      dimension: o.dimension,
+      lang: o.lang,
+      text: o.text,
+      tags: new Set(o.escoSkills),
+      tokens: tokenSet(o.text),
+    })),
+  );
+}
+
+export function escoScore(measure: PolicyParams['escoMeasure'], ref: ReadonlySet<string>, holder: ReadonlySet<string>): { score: number; shared: string[] } {
+  if (ref.size === 0 || holder.size === 0) return { score: 0, shared: [] };
+  const shared: string[] = [];
+  for (const t of ref) if (holder.has(t)) shared.push(t);
+  if (shared.length === 0) return { score: 0, shared };
+  const n = shared.length;
+  const score = measure === 'JACCARD' ? n / (ref.size + holder.size - n) : measure === 'OVERLAP' ? n / Math.min(ref.size, holder.size) : n / ref.size;
+  return { score, shared: shared.sort() };
+}
+
+/** Holder outcomes indexed for matching: inverted lists by ESCO tag and by (language, token), plus scratch counters. */
+export class HolderIndex {
+  readonly byId = new Map<string, number>();
+  readonly byTag = new Map<string, number[]>();
+  readonly byToken = new Map<string, number[]>();
+  readonly sharedTags: Int32Array;
+  readonly sharedTokens: Int32Array;
+
+  constructor(readonly outcomes: PreparedOutcome[]) {
+    outcomes.forEach((o, i) => {
+      this.byId.set(o.id, i);
+      for (const t of o.tags) push(this.byTag, t, i);
+      for (const t of o.tokens) push(this.byToken, `${o.lang}:${t}`, i);
+    });
+    this.sharedTags = new Int32Array(outcomes.length);
+    this.sharedTokens = new Int32Array(outcomes.length);
+  }
+
+  get(id: string): PreparedOutcome | undefined {
+    const i = this.byId.get(id);
+    return i === undefined ? undefined : this.outcomes[i];
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+/** Expert mappings relevant to one pair of files, by reference outcome id. */
+export interface MappingsByReference {
+  asserted: Map<string, OutcomeMapping[]>;
+  rejected: Map<string, OutcomeMapping[]>;
+  assertedCount: number;
+  rejectedCount: number;
+}
+
+export function indexMappings(mappings: OutcomeMapping[], holderKey: string, referenceKey: string, holder: HolderIndex): MappingsByReference {
+  const out: MappingsByReference = { asserted: new Map(), rejected: new Map(), assertedCount: 0, rejectedCount: 0 };
+  for (const m of mappings) {
+    if (m.holder.qualificationKey !== holderKey || m.reference.qualificationKey !== referenceKey) continue;
+    // A mapping to an outcome the holder file no longer has carries no evidence.
+    if (!holder.byId.has(outcomeId(m.holder.unitKey, m.holder.outcomeKey))) continue;
+    const refId = outcomeId(m.reference.unitKey, m.reference.outcomeKey);
+    if (m.status === 'ASSERTED') {
+      push(out.asserted, refId, m);
+      out.assertedCount++;
+    } else {
+      push(out.rejected, refId, m);
+      out.rejectedCount++;
+    }
+  }
+  return out;
+}
+
+const byMatchOrder = (a: OutcomeMatch, b: OutcomeMatch) =>
+  b.score - a.score || cmp(a.holderUnitKey, b.holderUnitKey) || cmp(a.holderOutcomeKey, b.holderOutcomeKey);
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Compares one reference outcome with every holder outcome: expert mappings first, then ESCO tags, then same-language text. */
+export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: MappingsByReference, p: PolicyParams): OutcomeComparison {
+  const asserted = maps.asserted.get(ref.id) ?? [];
+  const rejectedMaps = maps.rejected.get(ref.id) ?? [];
+  const rejected = new Set(rejectedMaps.map((m) => outcomeId(m.holder.unitKey, m.holder.outcomeKey)));
+  const assertedIds = new Set<string>();
+  const matches: OutcomeMatch[] = [];
+  for (const m of asserted) {
+    const id = outcomeId(m.holder.unitKey, m.holder.outcomeKey);
+    if (rejected.has(id) || assertedIds.has(id)) continue; // a rejection blocks, even against an assertion
+    assertedIds.add(id);
+    const h = holder.get(id)!;
+    matches.push({
+      holderUnitKey: h.unitKey,
+      holderOutcomeKey: h.key,
+      score: 1,
+      evidence: 'EXPERT_MAPPING',
+      sharedSkills: [...h.tags].filter((t) => ref.tags.has(t)).sort(),
+      ...(m.note ? { note: m.note } : {}),
+    });
+  }
+
+  // Count shared tags and same-language tokens per holder outcome through the inverted lists.
+  const touched: number[] = [];
+  for (const t of ref.tags) {
+    for (const i of holder.byTag.get(t) ?? []) {
+      if (holder.sharedTags[i] === 0 && holder.sharedTokens[i] === 0) touched.push(i);
+      holder.sharedTags[i]++;
+    }
+  }
+  for (const t of ref.tokens) {
+    for (const i of holder.byToken.get(`${ref.lang}:${t}`) ?? []) {
+      if (holder.sharedTags[i] === 0 && holder.sharedTokens[i] === 0) touched.push(i);
+      holder.sharedTokens[i]++;
+    }
+  }
+
+  const automatic: OutcomeMatch[] = [];
+  // Best weight per reference tag among usable holder outcomes (1 same dimension, crossDimensionFactor otherwise).
+  const tagWeight = new Map<string, number>();
+  for (const i of touched) {
+    const nTags = holder.sharedTags[i];
+    const nTokens = holder.sharedTokens[i];
+    holder.sharedTags[i] = 0;
+    holder.sharedTokens[i] = 0;
+    const h = holder.outcomes[i];
+    if (rejected.has(h.id) || assertedIds.has(h.id)) continue;
+    const factor = h.dimension === ref.dimension ? 1 : p.crossDimensionFactor;
+    let escoValue = 0;
+    if (nTags > 0) {
+      escoValue = p.escoMeasure === 'JACCARD' ? nTags / (ref.tags.size + h.tags.size - nTags) : p.escoMeasure === 'OVERLAP' ? nTags / Math.min(ref.tags.size, h.tags.size) : nTags / ref.tags.size;
+      for (const t of ref.tags) if (h.tags.has(t)) tagWeight.set(t, Math.max(tagWeight.get(t) ?? 0, factor));
+    }
+    // Same words (after normalisation and stop words) in the same language is the same outcome; otherwise weaker evidence.
+    const d = nTokens > 0 ? (2 * nTokens) / (ref.tokens.size + h.tokens.size) : 0;
+    const lexical = d === 1 ? 1 : d * p.lexicalWeight;
+    const evidence: EvidenceKind = escoValue >= lexical ? 'SHARED_ESCO' : 'LEXICAL';
+    const score = r4(Math.max(escoValue, lexical) * factor);
+    if (score > 0 && score >= p.minMatchScore) {
+      automatic.push({ holderUnitKey: h.unitKey, holderOutcomeKey: h.key, score, evidence, sharedSkills: nTags > 0 ? [...ref.tags].filter((t) => h.tags.has(t)).sort() : [] });
+    }
+  }
+  // Identical text whose words are all stop words still matches itself.
+  if (ref.tokens.size === 0) {
+    for (const h of holder.outcomes) {
+      if (h.lang === ref.lang && h.text === ref.text && !rejected.has(h.id) && !assertedIds.has(h.id) && !automatic.some((m) => m.holderUnitKey === h.unitKey && m.holderOutcomeKey === h.key)) {
+        automatic.push({ holderUnitKey: h.unitKey, holderOutcomeKey: h.key, score: r4(h.dimension === ref.dimension ? 1 : p.crossDimensionFactor), evidence: 'LEXICAL', sharedSkills: [] });
+      }
+    }
+  }
+  automatic.sort(byMatchOrder);
+  matches.sort(byMatchOrder);
+  matches.push(...automatic.slice(0, Math.max(0, p.maxMatchesPerOutcome - matches.length)));
+
+  let coverage: number;
+  let missingSkills: string[];
+  if (assertedIds.size > 0) {
+    coverage = 1;
+    missingSkills = [];
+  } else {
+    const best = automatic.length ? automatic[0].score : 0;
+    let union = 0;
+    if (p.combineEscoAcrossOutcomes && ref.tags.size > 0) {
+      let sum = 0;
+      for (const t of ref.tags) sum += tagWeight.get(t) ?? 0;
+      union = sum / ref.tags.size;
+    }
+    coverage = r4(Math.min(1, Math.max(best, union)));
+    missingSkills = [...ref.tags].filter((t) => (tagWeight.get(t) ?? 0) < 1).sort();
+  }
+  return {
+    outcomeKey: ref.key,
+    dimension: ref.dimension,
+    lang: ref.lang,
+    text: ref.text,
+    coverage,
+    covered: coverage >= p.outcomeCoveredThreshold,
+    missingSkills,
+    matches,
+    rejected: rejectedMaps
+      .map((m) => ({ holderUnitKey: m.holder.unitKey, holderOutcomeKey: m.holder.outcomeKey, ...(m.note ? { note: m.note } : {}) }))
+      .sort((a, b) => cmp(a.holderUnitKey, b.holderUnitKey) || cmp(a.holderOutcomeKey, b.holderOutcomeKey)),
+  };
+}

@@ -1,0 +1,114 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor } from '../../platform/auth/actor';
+import { CurrentActor, Roles } from '../../platform/auth/auth.decorators';
+import { AppError } from '../../platform/errors/app-error';
+import { JSONScalar } from '../../platform/graphql/json.scalar';
+import { Language } from '../../platform/graphql/language.enum';
+import { ComparisonService, StoredComparison } from '../comparison.service';
+import { NearestEquivalentsService } from '../nearest.service';
+import { ComparisonModel, ExperienceEvidenceInput, NearestEquivalentModel, OutcomeMappingInput, OutcomeMappingModel, PolicyModel } from './models';
+
+export function toComparisonModel(c: StoredComparison): ComparisonModel {
+  const r = c.report;
+  return {
+    id: c.id,
+    holderId: c.holderQualificationId,
+    referenceId: c.referenceQualificationId,
+    verdict: r.verdict,
+    coverage: r.coverage.overall,
+    essentialCoverage: r.coverage.essential,
+    eqfGap: r.level.eqfGap,
+    units: r.units.map((u) => ({ unitKey: u.unitKey, title: u.title, essential: u.essential, coverage: u.coverage })),
+    dimensions: r.coverage.byDimension,
+    differences: r.differences.map((d) => ({ ...d, missingOutcomes: d.missing.map((m) => `${m.unitKey}/${m.outcomeKey}`) })),
+    reasons: r.reasons,
+    compensation: r.compensation,
+    explanation: r.explanation,
+    policyId: r.policy.id,
+    policyKey: r.policy.key,
+    policyVersion: r.policy.version,
+    engineVersion: r.engineVersion,
+    lang: r.lang,
+    report: r,
+    createdAt: c.createdAt,
+  };
+}
+
+@Resolver()
+export class ComparisonResolver {
+  constructor(
+    private readonly service: ComparisonService,
+    private readonly nearestService: NearestEquivalentsService,
+  ) {}
+
+  @Query(() => ComparisonModel, { description: 'Compares a holder’s qualification with a reference qualification and stores the report.' })
+  async compareQualifications(
+    @Args('holderId', { type: () => ID }) holderId: string,
+    @Args('referenceId', { type: () => ID }) referenceId: string,
+    @Args('policyId', { type: () => ID, nullable: true }) policyId?: string,
+    @Args('evidence', { type: () => [ExperienceEvidenceInput], nullable: true }) evidence?: ExperienceEvidenceInput[],
+    @Args('lang', { type: () => Language, defaultValue: Language.en }) lang: Language = Language.en,
+  ): Promise<ComparisonModel> {
+    const evidenceDocs = evidence?.map((e) => ({ ...(e.description != null ? { description: e.description } : {}), escoSkills: e.escoSkills, years: e.years }));
+    return toComparisonModel(await this.service.compareQualifications(holderId, referenceId, { policyId, evidence: evidenceDocs, lang }));
+  }
+
+  @Query(() => ComparisonModel, { description: 'A stored comparison report.' })
+  async comparison(@Args('id', { type: () => ID }) id: string): Promise<ComparisonModel> {
+    return toComparisonModel(await this.service.comparison(id));
+  }
+
+  @Query(() => [NearestEquivalentModel], { description: 'The destination’s qualifications nearest to this one: top k with score and reason.' })
+  async nearestEquivalents(
+    @Args('qualificationId', { type: () => ID }) qualificationId: string,
+    @Args('destination', { description: 'Jurisdiction code; DE covers DE-NW etc.' }) destination: string,
+    @Args('k', { type: () => Int, defaultValue: 10 }) k: number,
+    @Args('lang', { type: () => Language, defaultValue: Language.en }) lang: Language = Language.en,
+  ): Promise<NearestEquivalentModel[]> {
+    const hits = await this.nearestService.nearest(qualificationId, destination, k, lang);
+    return hits.map((h) => ({
+      qualificationId: h.entry.id,
+      key: h.entry.key,
+      jurisdiction: h.entry.jurisdiction,
+      title: this.nearestService.titleOf(h.entry, lang),
+      eqfLevel: h.entry.eqfLevel,
+      score: h.score,
+      sharedSkills: h.sharedSkills,
+      reason: h.reason,
+    }));
+  }
+
+  @Query(() => [PolicyModel], { description: 'Comparison policies, every version, newest first per key.' })
+  async comparisonPolicies(@Args('key', { type: () => String, nullable: true }) key?: string): Promise<PolicyModel[]> {
+    return this.service.policies(key);
+  }
+
+  @Query(() => [OutcomeMappingModel], { description: 'Expert outcome mappings between two qualifications.' })
+  async outcomeMappings(@Args('holderId', { type: () => ID }) holderId: string, @Args('referenceId', { type: () => ID }) referenceId: string): Promise<OutcomeMappingModel[]> {
+    return this.service.listMappings(holderId, referenceId);
+  }
+
+  @Roles('expert', 'admin')
+  @Mutation(() => PolicyModel, { description: 'Stores a new version of a comparison policy (thresholds, weights, essential units).' })
+  async saveComparisonPolicy(
+    @CurrentActor() actor: Actor,
+    @Args('key') key: string,
+    @Args('params', { type: () => JSONScalar }) params: unknown,
+    @Args('note', { type: () => String, nullable: true }) note?: string,
+  ): Promise<PolicyModel> {
+    return this.service.savePolicy(actor, key, params, note);
+  }
+
+  @Roles('expert', 'admin')
+  @Mutation(() => OutcomeMappingModel, { description: 'Asserts or rejects that a holder outcome corresponds to a reference outcome.' })
+  async setOutcomeMapping(@CurrentActor() actor: Actor, @Args('input', { type: () => OutcomeMappingInput }) input: OutcomeMappingInput): Promise<OutcomeMappingModel> {
+    if (input.status !== 'ASSERTED' && input.status !== 'REJECTED') throw AppError.badInput([{ field: 'input.status', message: 'must be ASSERTED or REJECTED' }]);
+    return this.service.setMapping(actor, { ...input, status: input.status });
+  }
+
+  @Roles('expert', 'admin')
+  @Mutation(() => Boolean, { description: 'Removes an outcome mapping (audited).' })
+  async deleteOutcomeMapping(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.service.deleteMapping(actor, id);
+  }
+}

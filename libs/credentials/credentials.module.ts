@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { AuditModule } from '../platform/audit/audit.module';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { AppConfig } from '../platform/config/config.schema';
+import { AccreditationService } from './accreditation.service';
+import { CredentialsSettings } from './credentials.settings';
+import { CredentialsResolver } from './graphql/credentials.resolver';
+import { IssuersResolver } from './graphql/issuers.resolver';
+import { PublicDocumentsController } from './http/public-documents.controller';
+import { VcApiController } from './http/vc-api.controller';
+import { IssuanceService } from './issuance.service';
+import { IssuerService, KEY_ENCRYPTION_KEY } from './issuer.service';
+import { loadKeyEncryptionKey } from './key-encryption-key';
+import { CredentialLoader } from './loader.provider';
+import { CredentialsRepository } from './persistence/credentials.repository';
+import { StatusService } from './status.service';
+import { VerificationService } from './verification.service';
+
+@Module({
+  imports: [AuditModule, CatalogueModule],
+  controllers: [PublicDocumentsController, VcApiController],
+  providers: [
+    { provide: CredentialsSettings, useFactory: (c: AppConfig) => new CredentialsSettings(c), inject: [APP_CONFIG] },
+    { provide: KEY_ENCRYPTION_KEY, useFactory: (c: AppConfig) => loadKeyEncryptionKey(c), inject: [APP_CONFIG] },
+    CredentialsRepository,
+    IssuerService,
+    CredentialLoader,
+    StatusService,
+    AccreditationService,
+    IssuanceService,
+    VerificationService,
+    CredentialsResolver,
+    IssuersResolver,
+  ],
+  exports: [IssuerService, IssuanceService, VerificationService, AccreditationService, StatusService],
+})
+export class CredentialsModule {}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { RECOGNITION_CONTEXT_V1, SCHEMA_BASE, VC_V2_CONTEXT } from './constants';
+import { SCHEMA_FILES } from './credential-subject.schema';
+import type { DiplomaRequest, LearningUnitRequest } from './credential-request.schema';
+import type { VerifiableCredential } from './proofs';
+
+export interface StatusEntry {
+  statusListCredential: string;
+  statusListIndex: number;
+  statusPurpose: 'revocation' | 'suspension';
+}
+
+export interface Envelope {
+  id: string;
+  issuerDid: string;
+  issuerName: string;
+  issuedAt: Date;
+  validUntil?: string;
+  status: StatusEntry[];
+  ids?: () => string;
+}
+
+function envelope(type: 'LearningUnitCredential' | 'DiplomaCredential', e: Envelope, subject: Record<string, unknown>): VerifiableCredential {
+  return {
+    '@context': [VC_V2_CONTEXT, RECOGNITION_CONTEXT_V1],
+    id: e.id,
+    type: ['VerifiableCredential', type],
+    issuer: { id: e.issuerDid, name: e.issuerName },
+    validFrom: e.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    ...(e.validUntil ? { validUntil: e.validUntil } : {}),
+    credentialSchema: { id: `${SCHEMA_BASE}${SCHEMA_FILES[type]}`, type: 'JsonSchema' },
+    credentialStatus: e.status.map((s) => ({
+      id: `${s.statusListCredential}#${s.statusListIndex}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: s.statusPurpose,
+      statusListIndex: String(s.statusListIndex),
+      statusListCredential: s.statusListCredential,
+    })),
+    credentialSubject: subject,
+  };
+}
+
+const urn = (ids?: () => string) => `urn:uuid:${ids ? ids() : randomUUID()}`;
+
+function learner(r: { learner: LearningUnitRequest['learner'] }) {
+  return {
+    ...(r.learner.id ? { id: r.learner.id } : {}),
+    type: 'Person',
+    givenName: r.learner.givenName,
+    familyName: r.learner.familyName,
+    ...(r.learner.dateOfBirth ? { dateOfBirth: r.learner.dateOfBirth } : {}),
+  };
+}
+
+function stripUndefined<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v));
+}
+
+/** A binational learning unit, modelled on ELM: achievement, specification, outcomes, activity, assessment, awarding. */
+export function buildLearningUnitCredential(
+  r: LearningUnitRequest,
+  e: Envelope,
+  parties: { partnerDid?: string; awardingBodies: string[] },
+): VerifiableCredential {
+  const specId = `urn:recognition:learning-unit:${encodeURIComponent(r.programme)}:${e.id.replace(/^urn:uuid:/, '')}`;
+  return envelope(
+    'LearningUnitCredential',
+    e,
+    stripUndefined({
+      ...learner(r),
+      hasClaim: {
+        id: urn(e.ids),
+        type: 'LearningAchievement',
+        title: r.title,
+        specifiedBy: {
+          id: specId,
+          type: 'LearningAchievementSpecification',
+          title: r.title,
+          programme: r.programme,
+          eqfLevel: r.eqfLevel,
+          volumeOfLearningHours: r.volume.hours,
+          ects: r.volume.ects,
+          ecvet: r.volume.ecvet,
+          learningOutcome: r.outcomes.map((o, i) => ({
+            id: `${specId}:outcome:${i + 1}`,
+            type: 'LearningOutcome',
+            text: { [o.lang]: o.text },
+            eqfDimension: o.dimension,
+            ...(o.escoSkills.length ? { relatedESCOSkill: o.escoSkills } : {}),
+          })),
+        },
+        influencedBy: {
+          id: urn(e.ids),
+          type: 'LearningActivity',
+          location: r.activity.location,
+          hostCountry: r.activity.hostCountry,
+          partnerInstitution: parties.partnerDid,
+          startDate: r.activity.startDate,
+          endDate: r.activity.endDate,
+        },
+        provenBy: {
+          id: urn(e.ids),
+          type: 'LearningAssessment',
+          assessmentMethod: r.assessment.method,
+          assessmentDate: r.assessment.date,
+          grade: r.assessment.result,
+        },
+        awardedBy: { id: urn(e.ids), type: 'AwardingProcess', awardingBody: parties.awardingBodies, awardingDate: e.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z') },
+      },
+    }),
+  );
+}
+
+export interface QualificationClaim {
+  key: string;
+  code?: string;
+  jurisdiction: string;
+  framework: string;
+  nationalLevel: string;
+  eqfLevel: number;
+  title: Record<string, string>;
+}
+
+/** A catalogue qualification awarded to a learner. */
+export function buildDiplomaCredential(r: DiplomaRequest, e: Envelope, q: QualificationClaim): VerifiableCredential {
+  return envelope(
+    'DiplomaCredential',
+    e,
+    stripUndefined({
+      ...learner(r),
+      hasClaim: {
+        id: urn(e.ids),
+        type: 'LearningAchievement',
+        title: q.title,
+        specifiedBy: {
+          id: `urn:recognition:qualification:${q.key}`,
+          type: 'Qualification',
+          title: q.title,
+          catalogueKey: q.key,
+          qualificationCode: q.code,
+          jurisdiction: q.jurisdiction,
+          framework: q.framework,
+          nationalLevel: q.nationalLevel,
+          eqfLevel: q.eqfLevel,
+        },
+        awardedBy: { id: urn(e.ids), type: 'AwardingProcess', awardingBody: [e.issuerDid], awardingDate: `${r.awardingDate}T00:00:00Z` },
+      },
+    }),
+  );
+}

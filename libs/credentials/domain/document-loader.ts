@@ -1,0 +1,100 @@
+import { contexts as credentialContexts } from '@digitalbazaar/credentials-context';
+import * as dataIntegrityContext from '@digitalbazaar/data-integrity-context';
+import * as DidKey from '@digitalbazaar/did-method-key';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import * as multikeyContext from '@digitalbazaar/multikey-context';
+import { contexts as didContexts } from 'did-context';
+import { RECOGNITION_CONTEXT_V1, recognitionContextDocument } from './constants';
+
+export type RefusalReason = 'UNKNOWN_CONTEXT' | 'FOREIGN_DID' | 'UNKNOWN_DID' | 'UNKNOWN_DOCUMENT';
+
+/** Thrown for anything outside the allowlist; nothing is ever fetched from the network. */
+export class DocumentRefused extends Error {
+  constructor(
+    readonly reason: RefusalReason,
+    readonly url: string,
+  ) {
+    super(`${reason}: refused to load "${url.slice(0, 200)}" (only bundled contexts, own DIDs, own status lists and did:key are allowed)`);
+    this.name = 'DocumentRefused';
+  }
+}
+
+export interface RemoteDocument {
+  contextUrl: null;
+  documentUrl: string;
+  document: unknown;
+}
+export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
+
+export interface LoaderPorts {
+  /** DID documents of the institutions in the registry (did:web under this service's host). */
+  ownDidDocument(did: string): Promise<Record<string, unknown> | null>;
+  /** Signed status-list credentials served by this service. */
+  ownStatusList(url: string): Promise<Record<string, unknown> | null>;
+}
+
+export interface LoaderOptions {
+  /** e.g. "did:web:localhost%3A3000" — DIDs under this prefix are ours. */
+  ownDidPrefix: string;
+  /** e.g. "http://localhost:3000/status/" */
+  ownStatusListPrefix: string;
+}
+
+function bundledDocuments(): Map<string, unknown> {
+  const docs = new Map<string, unknown>();
+  for (const [url, doc] of credentialContexts as Map<string, unknown>) docs.set(url, doc);
+  for (const [url, doc] of dataIntegrityContext.contexts as Map<string, unknown>) docs.set(url, doc);
+  for (const [url, doc] of multikeyContext.contexts as Map<string, unknown>) docs.set(url, doc);
+  for (const [url, doc] of didContexts as Map<string, unknown>) docs.set(url, doc);
+  docs.set(RECOGNITION_CONTEXT_V1, recognitionContextDocument());
+  return docs;
+}
+
+const MULTIKEY_CONTEXT = multikeyContext.constants.CONTEXT_URL as string;
+
+let didKeyDriver: { get(o: { url: string }): Promise<unknown> } | undefined;
+function didKey() {
+  if (!didKeyDriver) {
+    const d = DidKey.driver();
+    d.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from });
+    didKeyDriver = d;
+  }
+  return didKeyDriver!;
+}
+
+/** An allowlist loader held in memory. */
+export function createDocumentLoader(ports: LoaderPorts, options: LoaderOptions): DocumentLoader {
+  const statics = bundledDocuments();
+  return async (url: string): Promise<RemoteDocument> => {
+    const done = (document: unknown): RemoteDocument => ({ contextUrl: null, documentUrl: url, document });
+    if (statics.has(url)) return done(statics.get(url));
+    if (url.startsWith('did:key:')) {
+      try {
+        return done(await didKey().get({ url }));
+      } catch {
+        throw new DocumentRefused('UNKNOWN_DID', url);
+      }
+    }
+    if (url.startsWith('did:')) {
+      const [did, fragment] = url.split('#', 2);
+      if (!(did === options.ownDidPrefix || did.startsWith(`${options.ownDidPrefix}:`))) throw new DocumentRefused('FOREIGN_DID', url);
+      const doc = await ports.ownDidDocument(did);
+      if (!doc) throw new DocumentRefused('UNKNOWN_DID', url);
+      if (!fragment) return done(doc);
+      const vm = (doc.verificationMethod as Array<Record<string, unknown>> | undefined)?.find((m) => m.id === url);
+      if (!vm) throw new DocumentRefused('UNKNOWN_DID', url);
+      return done({ '@context': MULTIKEY_CONTEXT, ...vm });
+    }
+    if (url.startsWith(options.ownStatusListPrefix)) {
+      const list = await ports.ownStatusList(url);
+      if (list) return done(list);
+      throw new DocumentRefused('UNKNOWN_DOCUMENT', url);
+    }
+    if (/^https?:/.test(url) || url.startsWith('urn:')) {
+      throw new DocumentRefused(statics.size && /context|ns\//i.test(url) ? 'UNKNOWN_CONTEXT' : 'UNKNOWN_DOCUMENT', url);
+    }
+    throw new DocumentRefused('UNKNOWN_DOCUMENT', url);
+  };
+}
+
+export { MULTIKEY_CONTEXT };

@@ -1,0 +1,107 @@
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as vc from '@digitalbazaar/vc';
+import jsigs from 'jsonld-signatures';
+import { CompactSign, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
+import type { DocumentLoader } from './document-loader';
+import { IssuerKeyPair, privateJoseKey, publicJwkOf } from './keys';
+
+export type VerifiableCredential = Record<string, any>;
+
+/** The issuer's proof: the library's issuance purpose checks that the key's controller is the issuer. */
+export async function signAsIssuer(credential: VerifiableCredential, key: IssuerKeyPair, documentLoader: DocumentLoader): Promise<VerifiableCredential> {
+  const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite });
+  return vc.issue({ credential: structuredClone(credential), suite, documentLoader });
+}
+
+/**
+ * A co-issuer's proof, added to the proof set. Its controller is not the `issuer`, so it uses a plain
+ * assertion purpose; verification checks it against the credential's awarding bodies instead.
+ */
+export async function addCoIssuerProof(credential: VerifiableCredential, key: IssuerKeyPair, documentLoader: DocumentLoader): Promise<VerifiableCredential> {
+  const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite });
+  return jsigs.sign(structuredClone(credential), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
+}
+
+export interface ProofResult {
+  verificationMethod: string | null;
+  controller: string | null;
+  created: string | null;
+  verified: boolean;
+  error?: string;
+}
+
+/** Verifies every proof of a proof set independently. */
+export async function verifyProofSet(credential: VerifiableCredential, documentLoader: DocumentLoader): Promise<ProofResult[]> {
+  const proofs = Array.isArray(credential.proof) ? credential.proof : credential.proof ? [credential.proof] : [];
+  if (!proofs.length) return [];
+  const suite = new DataIntegrityProof({ cryptosuite });
+  const result = await jsigs.verify(structuredClone(credential), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
+  const byIndex: ProofResult[] = proofs.map((p: Record<string, unknown>) => ({
+    verificationMethod: typeof p.verificationMethod === 'string' ? p.verificationMethod : null,
+    controller: typeof p.verificationMethod === 'string' ? p.verificationMethod.split('#')[0] : null,
+    created: typeof p.created === 'string' ? p.created : null,
+    verified: false,
+    error: 'proof was not checked',
+  }));
+  const results: Array<{ proof: Record<string, unknown>; verified: boolean; error?: { message?: string; errors?: Array<{ message: string }> } }> = result.results ?? [];
+  for (const r of results) {
+    const i = proofs.findIndex((p: Record<string, unknown>) => p.proofValue === r.proof?.proofValue && p.verificationMethod === r.proof?.verificationMethod);
+    if (i >= 0) byIndex[i] = { ...byIndex[i], verified: r.verified, error: r.verified ? undefined : errorText(r.error) };
+  }
+  if (!results.length && result.error) byIndex.forEach((b) => (b.error = errorText(result.error)));
+  return byIndex;
+}
+
+function errorText(e: unknown): string {
+  const err = e as { message?: string; errors?: Array<{ message?: string }>; name?: string } | undefined;
+  if (!err) return 'invalid proof';
+  if (err.errors?.length) return err.errors.map((x) => x.message).join('; ');
+  return err.message ?? String(e);
+}
+
+/** VC-JOSE: the JWT payload is the credential itself (typ vc+jwt), signed with the issuer's Ed25519 key. */
+export async function signJwt(credential: VerifiableCredential, key: IssuerKeyPair): Promise<string> {
+  const payload = new TextEncoder().encode(JSON.stringify(credential));
+  return new CompactSign(payload).setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: key.id }).sign(await privateJoseKey(key));
+}
+
+export interface JwtResult {
+  credential: VerifiableCredential | null;
+  proof: ProofResult;
+}
+
+export async function verifyJwt(jwt: string, documentLoader: DocumentLoader): Promise<JwtResult> {
+  let header: { kid?: string; alg?: string };
+  try {
+    header = decodeProtectedHeader(jwt);
+  } catch {
+    return { credential: null, proof: { verificationMethod: null, controller: null, created: null, verified: false, error: 'not a compact JWS' } };
+  }
+  const kid = header.kid ?? null;
+  const base: ProofResult = { verificationMethod: kid, controller: kid?.split('#')[0] ?? null, created: null, verified: false };
+  if (header.alg !== 'EdDSA' || !kid) return { credential: null, proof: { ...base, error: 'JWT must use alg EdDSA and name its key in "kid"' } };
+  let vm: Record<string, string>;
+  try {
+    vm = (await documentLoader(kid)).document as Record<string, string>;
+  } catch (e) {
+    return { credential: null, proof: { ...base, error: (e as Error).message } };
+  }
+  try {
+    const jwk = await publicJwkOf({ id: vm.id, controller: vm.controller, publicKeyMultibase: vm.publicKeyMultibase });
+    const { payload } = await compactVerify(jwt, await importJWK(jwk, 'EdDSA'));
+    const credential = JSON.parse(new TextDecoder().decode(payload)) as VerifiableCredential;
+    return { credential, proof: { ...base, controller: vm.controller, created: typeof credential.validFrom === 'string' ? credential.validFrom : null, verified: true } };
+  } catch (e) {
+    const credential = tryPayload(jwt);
+    return { credential, proof: { ...base, error: `signature invalid: ${(e as Error).message}` } };
+  }
+}
+
+function tryPayload(jwt: string): VerifiableCredential | null {
+  try {
+    return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,38 @@
+/** Verification report: every check in order, each PASS / FAIL / SKIP with a reason code. */
+export type CheckStatus = 'PASS' | 'FAIL' | 'SKIP';
+export type CheckName = 'FORMAT' | 'SCHEMA' | 'PROOF' | 'ISSUER' | 'CO_ISSUERS' | 'ACCREDITATION' | 'STATUS' | 'VALIDITY';
+
+export interface Check {
+  check: CheckName;
+  status: CheckStatus;
+  reason: string;
+  message: string;
+  subject?: string;
+}
+
+export interface VerificationReport {
+  valid: boolean;
+  /** Every proof verified cryptographically. */
+  authentic: boolean;
+  /** The issuer is in this service's trust registry. */
+  trusted: boolean;
+  revoked: boolean;
+  suspended: boolean;
+  expired: boolean;
+  credentialId: string | null;
+  types: string[];
+  issuer: string | null;
+  checks: Check[];
+}
+
+export function summarise(checks: Check[], extra: Pick<VerificationReport, 'credentialId' | 'types' | 'issuer' | 'revoked' | 'suspended' | 'expired'>): VerificationReport {
+  const failed = (name: CheckName) => checks.some((c) => c.check === name && c.status === 'FAIL');
+  const proofs = checks.filter((c) => c.check === 'PROOF');
+  return {
+    valid: checks.length > 0 && !checks.some((c) => c.status === 'FAIL'),
+    authentic: proofs.length > 0 && proofs.every((c) => c.status === 'PASS') && !failed('FORMAT'),
+    trusted: checks.some((c) => c.check === 'ISSUER' && c.status === 'PASS'),
+    ...extra,
+    checks,
+  };
+}

@@ -1,0 +1,87 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor } from '../../platform/auth/actor';
+import { CurrentActor, Roles } from '../../platform/auth/auth.decorators';
+import { AppError } from '../../platform/errors/app-error';
+import { JSONScalar } from '../../platform/graphql/json.scalar';
+import { GqlThrottlerGuard } from '../../platform/graphql/gql-throttler.guard';
+import { IssuanceService } from '../issuance.service';
+import { StatusAction, StatusService } from '../status.service';
+import { VerificationService } from '../verification.service';
+import { toCredentialModel } from './credential.mapper';
+import { IssuedCredentialModel, VerificationModel } from './models/credential.model';
+
+@Resolver()
+export class CredentialsResolver {
+  constructor(
+    private readonly issuance: IssuanceService,
+    private readonly status: StatusService,
+    private readonly verification: VerificationService,
+  ) {}
+
+  @Roles('school')
+  @Mutation(() => IssuedCredentialModel, { description: 'Issues a binational learning-unit credential (ELM-style). Idempotent per request.idempotencyKey.' })
+  async issueLearningUnitCredential(
+    @CurrentActor() actor: Actor,
+    @Args('request', { type: () => JSONScalar, description: 'See schemas/learning-unit-request.schema.json.' }) request: unknown,
+    @Args('issuer', { type: () => String, nullable: true, description: 'Defaults to the token institution; another institution is refused.' }) issuer?: string,
+  ) {
+    const r = await this.issuance.issue(actor, 'LearningUnitCredential', request, { issuer });
+    return toCredentialModel(r.row, r.created);
+  }
+
+  @Roles('school')
+  @Mutation(() => IssuedCredentialModel, { description: 'Issues a diploma for a catalogue qualification. Idempotent per request.idempotencyKey.' })
+  async issueDiplomaCredential(
+    @CurrentActor() actor: Actor,
+    @Args('request', { type: () => JSONScalar, description: 'See schemas/diploma-request.schema.json.' }) request: unknown,
+    @Args('issuer', { type: () => String, nullable: true }) issuer?: string,
+  ) {
+    const r = await this.issuance.issue(actor, 'DiplomaCredential', request, { issuer });
+    return toCredentialModel(r.row, r.created);
+  }
+
+  @Roles('school')
+  @Mutation(() => IssuedCredentialModel, { description: 'A co-issuing school adds its proof to the proof set.' })
+  async cosignCredential(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return toCredentialModel(await this.issuance.cosign(actor, id));
+  }
+
+  @Roles('school', 'admin')
+  @Mutation(() => IssuedCredentialModel, { description: 'Revokes for good. Only the issuing school or an admin.' })
+  revokeCredential(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string) {
+    return this.changeStatus(actor, id, 'REVOKE', reason);
+  }
+
+  @Roles('school', 'admin')
+  @Mutation(() => IssuedCredentialModel)
+  suspendCredential(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string) {
+    return this.changeStatus(actor, id, 'SUSPEND', reason);
+  }
+
+  @Roles('school', 'admin')
+  @Mutation(() => IssuedCredentialModel)
+  reinstateCredential(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string) {
+    return this.changeStatus(actor, id, 'REINSTATE', reason);
+  }
+
+  private async changeStatus(actor: Actor, id: string, action: StatusAction, reason: string) {
+    return toCredentialModel(await this.status.change(actor, id, action, reason));
+  }
+
+  @Roles('school', 'admin')
+  @Query(() => IssuedCredentialModel, { description: 'A stored credential, for its issuer, its co-issuers and admins.' })
+  async credential(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    const row = await this.issuance.get(id);
+    const mine = actor.role === 'admin' || row.institution_id === actor.institution || row.co_issuers.some((d) => d.endsWith(`:issuers:${actor.institution}`));
+    if (!mine) throw AppError.forbidden('only the issuing or co-issuing institution, or an admin, may read a stored credential');
+    return toCredentialModel(row);
+  }
+
+  @UseGuards(GqlThrottlerGuard)
+  @Query(() => VerificationModel, { description: 'Public and rate-limited: verifies a JSON-LD credential or a VC-JOSE JWT string.' })
+  async verifyCredential(@Args('credential', { type: () => JSONScalar }) credential: unknown) {
+    const report = await this.verification.verify(credential);
+    return { ...report, qualificationId: await this.verification.linkedQualificationId(report.credential) };
+  }
+}

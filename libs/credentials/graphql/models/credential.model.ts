@@ -1,0 +1,161 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { JSONScalar } from '../../../platform/graphql/json.scalar';
+
+@ObjectType('Institution')
+export class InstitutionModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  jurisdictionCode: string;
+
+  @Field({ description: 'SCHOOL, CHAMBER or AUTHORITY.' })
+  type: string;
+
+  @Field({ description: 'did:web identifier; the DID document is served at /issuers/{id}/did.json.' })
+  did: string;
+
+  @Field(() => [IssuerKeyModel])
+  keys: IssuerKeyModel[];
+}
+
+@ObjectType('IssuerKey', { description: 'Public part only; private keys never leave the credentials module.' })
+export class IssuerKeyModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  publicKeyMultibase: string;
+
+  @Field(() => Date)
+  validFrom: Date;
+
+  @Field(() => Date, { nullable: true })
+  retiredAt: Date | null;
+}
+
+@ObjectType('Accreditation')
+export class AccreditationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  institutionId: string;
+
+  @Field()
+  scope: string;
+
+  @Field(() => String, { nullable: true })
+  qualificationKey: string | null;
+
+  @Field(() => String, { nullable: true })
+  qualificationCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  qualificationJurisdiction: string | null;
+
+  @Field(() => String, { nullable: true })
+  programme: string | null;
+
+  @Field()
+  sourceUrl: string;
+
+  @Field()
+  validFrom: string;
+
+  @Field(() => String, { nullable: true })
+  validUntil: string | null;
+}
+
+@ObjectType('IssuedCredential')
+export class IssuedCredentialModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  type: string;
+
+  @Field({ description: 'DATA_INTEGRITY (eddsa-rdfc-2022 proof set) or JWT (VC-JOSE).' })
+  format: string;
+
+  @Field({ description: 'ACTIVE, SUSPENDED or REVOKED.' })
+  status: string;
+
+  @Field()
+  issuerId: string;
+
+  @Field(() => [String])
+  coIssuers: string[];
+
+  @Field(() => [String])
+  cosignedBy: string[];
+
+  @Field(() => JSONScalar, { description: 'The credential (signed, for DATA_INTEGRITY; the JWT payload, for JWT).' })
+  credential: unknown;
+
+  @Field(() => String, { nullable: true, description: 'The VC-JOSE compact JWS, for JWT credentials.' })
+  jwt: string | null;
+
+  @Field(() => Date)
+  issuedAt: Date;
+
+  @Field({ description: 'False when an earlier request with the same idempotency key was returned.' })
+  created: boolean;
+}
+
+@ObjectType('VerificationCheck')
+export class VerificationCheckModel {
+  @Field({ description: 'FORMAT, SCHEMA, PROOF, ISSUER, CO_ISSUERS, ACCREDITATION, STATUS or VALIDITY.' })
+  check: string;
+
+  @Field({ description: 'PASS, FAIL or SKIP.' })
+  status: string;
+
+  @Field({ description: 'Machine-readable reason code.' })
+  reason: string;
+
+  @Field()
+  message: string;
+
+  @Field(() => String, { nullable: true })
+  subject?: string;
+}
+
+@ObjectType('CredentialVerification')
+export class VerificationModel {
+  @Field()
+  valid: boolean;
+
+  @Field({ description: 'Every proof verifies.' })
+  authentic: boolean;
+
+  @Field({ description: 'The issuer is in the trust registry.' })
+  trusted: boolean;
+
+  @Field()
+  revoked: boolean;
+
+  @Field()
+  suspended: boolean;
+
+  @Field()
+  expired: boolean;
+
+  @Field(() => String, { nullable: true })
+  credentialId: string | null;
+
+  @Field(() => [String])
+  types: string[];
+
+  @Field(() => String, { nullable: true })
+  issuer: string | null;
+
+  @Field(() => [VerificationCheckModel])
+  checks: VerificationCheckModel[];
+
+  @Field(() => ID, { nullable: true, description: 'The catalogue qualification a diploma refers to.' })
+  qualificationId: string | null;
+}

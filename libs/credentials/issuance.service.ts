@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { QualificationService } from '../catalogue/qualification.service';
+import { contentHash } from '../catalogue/domain/qualification-text';
+import { AuditService } from '../platform/audit/audit.service';
+import { Actor } from '../platform/auth/actor';
+import { AppError } from '../platform/errors/app-error';
+import { parseOrThrow } from '../platform/errors/zod-problems';
+import { AccreditationService, AccreditationTarget } from './accreditation.service';
+import { buildDiplomaCredential, buildLearningUnitCredential, Envelope } from './domain/credential-builder';
+import { DiplomaRequest, DiplomaRequestSchema, LearningUnitRequest, LearningUnitRequestSchema } from './domain/credential-request.schema';
+import { SUBJECT_SCHEMAS } from './domain/credential-subject.schema';
+import { addCoIssuerProof, signAsIssuer, signJwt, VerifiableCredential } from './domain/proofs';
+import { IssuerService } from './issuer.service';
+import { CredentialLoader } from './loader.provider';
+import { CredentialsRepository } from './persistence/credentials.repository';
+import { IssuedCredentialRow } from './persistence/rows';
+import { StatusService } from './status.service';
+
+export type IssueKind = 'LearningUnitCredential' | 'DiplomaCredential';
+
+export interface IssueOutcome {
+  row: IssuedCredentialRow;
+  /** False when an earlier request with the same idempotency key is returned. */
+  created: boolean;
+}
+
+/** Issues, co-signs and returns credentials. Allocation, signing and storage share one transaction. */
+@Injectable()
+export class IssuanceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: CredentialsRepository,
+    private readonly issuers: IssuerService,
+    private readonly status: StatusService,
+    private readonly accreditation: AccreditationService,
+    private readonly qualifications: QualificationService,
+    private readonly loader: CredentialLoader,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The institution a school token issues for; naming another is refused. */
+  issuingInstitution(actor: Actor, requested?: string | null): string {
+    if (actor.role !== 'school' || !actor.institution) throw AppError.forbidden(`role "${actor.role}" may not issue credentials; only schools issue`);
+    if (requested && requested !== actor.institution) {
+      throw AppError.forbidden(`a token of institution "${actor.institution}" cannot issue as "${requested}"`);
+    }
+    return actor.institution;
+  }
+
+  async issue(actor: Actor, kind: IssueKind, request: unknown, opts: { issuer?: string | null; root?: string } = {}): Promise<IssueOutcome> {
+    const institutionId = this.issuingInstitution(actor, opts.issuer);
+    const root = opts.root ?? 'request';
+    const parsed = kind === 'LearningUnitCredential' ? parseOrThrow(LearningUnitRequestSchema, request, root) : parseOrThrow(DiplomaRequestSchema, request, root);
+    const requestHash = contentHash(parsed);
+
+    const earlier = await this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey);
+    if (earlier) return this.replay(earlier, requestHash, root);
+
+    try {
+      return await this.dataSource.transaction((m) => this.issueIn(m, actor, kind, institutionId, parsed, requestHash, root));
+    } catch (e) {
+      // A concurrent retry with the same key won the race: return its credential.
+      if (e instanceof QueryFailedError && (e as QueryFailedError & { constraint?: string }).constraint === 'issued_credential_institution_id_idempotency_key_key') {
+        return this.replay((await this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey))!, requestHash, root);
+      }
+      throw e;
+    }
+  }
+
+  private replay(earlier: IssuedCredentialRow, requestHash: string, root: string): IssueOutcome {
+    if (earlier.request_hash !== requestHash) {
+      throw AppError.conflict(`${root}.idempotencyKey`, 'was already used for a different request');
+    }
+    return { row: earlier, created: false };
+  }
+
+  private async issueIn(m: EntityManager, actor: Actor, kind: IssueKind, institutionId: string, r: LearningUnitRequest | DiplomaRequest, requestHash: string, root: string): Promise<IssueOutcome> {
+    const inst = await this.repo.institution(institutionId, m);
+    if (!inst) throw AppError.notFound('institution', institutionId);
+    const issuedAt = new Date();
+    let target: AccreditationTarget;
+    let qualificationId: string | null = null;
+    let coIssuerDids: string[] = [];
+    let partnerDid: string | undefined;
+
+    if (kind === 'LearningUnitCredential') {
+      const lu = r as LearningUnitRequest;
+      target = { programme: lu.programme };
+      for (const [i, co] of lu.coIssuers.entries()) {
+        if (co === institutionId) throw AppError.badInput([{ field: `${root}.coIssuers[${i}]`, message: 'the issuer is not its own co-issuer' }]);
+        const c = await this.repo.institution(co, m);
+        if (!c) throw AppError.badInput([{ field: `${root}.coIssuers[${i}]`, message: `unknown institution "${co}"` }]);
+        coIssuerDids.push(c.did);
+      }
+      if (lu.activity.partnerInstitution) {
+        const p = await this.repo.institution(lu.activity.partnerInstitution, m);
+        if (!p) throw AppError.badInput([{ field: `${root}.activity.partnerInstitution`, message: `unknown institution "${lu.activity.partnerInstitution}"` }]);
+        partnerDid = p.did;
+      }
+    } else {
+      const d = r as DiplomaRequest;
+      const q = await this.qualifications.get(d.qualificationId).catch(() => {
+        throw AppError.badInput([{ field: `${root}.qualificationId`, message: `unknown qualification "${d.qualificationId}"` }]);
+      });
+      if (q.retiredAt) throw AppError.badInput([{ field: `${root}.qualificationId`, message: `qualification "${q.key}" is retired` }]);
+      qualificationId = q.id;
+      target = { qualification: { key: q.key, code: q.code, jurisdiction: q.jurisdictionCode } };
+    }
+
+    const accredited = await this.accreditation.check(institutionId, target, issuedAt, m);
+    if (!accredited.ok) throw AppError.forbidden(accredited.reason);
+
+    const alloc = await this.status.allocate(m, institutionId);
+    const envelope: Envelope = {
+      id: `urn:uuid:${randomUUID()}`,
+      issuerDid: inst.did,
+      issuerName: inst.name,
+      issuedAt,
+      validUntil: r.validUntil,
+      status: [
+        { statusListCredential: this.statusUrl(alloc.revocation.list.id), statusListIndex: alloc.revocation.index, statusPurpose: 'revocation' },
+        { statusListCredential: this.statusUrl(alloc.suspension.list.id), statusListIndex: alloc.suspension.index, statusPurpose: 'suspension' },
+      ],
+    };
+    let unsigned: VerifiableCredential;
+    if (kind === 'LearningUnitCredential') {
+      unsigned = buildLearningUnitCredential(r as LearningUnitRequest, envelope, { partnerDid, awardingBodies: [inst.did, ...coIssuerDids] });
+    } else {
+      const file = (await this.qualifications.exportFile(qualificationId!))!;
+      const title = Object.fromEntries(Object.entries(file.title).filter(([l]) => ['nl', 'de', 'en'].includes(l))) as Record<string, string>;
+      unsigned = buildDiplomaCredential(r as DiplomaRequest, envelope, { key: file.key, code: file.code, jurisdiction: file.jurisdiction, framework: file.framework, nationalLevel: file.nationalLevel, eqfLevel: file.eqfLevel, title });
+    }
+    // The subject schema is enforced on what is signed, not only on the request.
+    parseOrThrow(SUBJECT_SCHEMAS[kind]!, unsigned.credentialSubject, 'credentialSubject');
+
+    const key = await this.issuers.signingKey(institutionId, m);
+    const signed = r.format === 'JWT' ? null : await signAsIssuer(unsigned, key, this.loader.load);
+    const jwt = r.format === 'JWT' ? await signJwt(unsigned, key) : null;
+    const row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by'> = {
+      id: envelope.id,
+      institution_id: institutionId,
+      type: kind,
+      format: r.format,
+      document: signed ?? unsigned,
+      jwt,
+      idempotency_key: r.idempotencyKey,
+      request_hash: requestHash,
+      qualification_id: qualificationId,
+      programme: kind === 'LearningUnitCredential' ? (r as LearningUnitRequest).programme : null,
+      revocation_list_id: alloc.revocation.list.id,
+      revocation_index: alloc.revocation.index,
+      suspension_list_id: alloc.suspension.list.id,
+      suspension_index: alloc.suspension.index,
+      co_issuers: coIssuerDids,
+      issued_at: issuedAt,
+      valid_until: r.validUntil ? new Date(r.validUntil) : null,
+    };
+    await this.repo.insertCredential(m, row);
+    await this.audit.record(m, actor, { action: 'credential.issue', entityType: 'credential', entityId: row.id, before: null, after: { type: kind, format: r.format, issuer: inst.did, coIssuers: coIssuerDids } });
+    return { row: { ...row, status: 'ACTIVE', cosigned_by: [] }, created: true };
+  }
+
+  private statusUrl(listId: string): string {
+    return `${this.loader.statusPrefix}${listId}`;
+  }
+
+  /** A partner school adds its proof to a binational credential that names it as co-issuer. */
+  async cosign(actor: Actor, credentialId: string): Promise<IssuedCredentialRow> {
+    if (actor.role !== 'school' || !actor.institution) throw AppError.forbidden('only schools co-sign credentials');
+    return this.dataSource.transaction(async (m) => {
+      const row = await this.repo.credential(credentialId, m, true);
+      if (!row) throw AppError.notFound('credential', credentialId);
+      const inst = await this.repo.institution(actor.institution!, m);
+      if (!inst || !row.co_issuers.includes(inst.did)) throw AppError.forbidden(`institution "${actor.institution}" is not a co-issuer of this credential`);
+      if (row.format !== 'DATA_INTEGRITY') throw AppError.badInput([{ field: 'id', message: 'only Data Integrity credentials carry proof sets; a JWT cannot be co-signed' }]);
+      if (row.cosigned_by.includes(inst.did)) return row;
+      if (row.status === 'REVOKED') throw AppError.conflict('id', 'a revoked credential cannot be co-signed');
+      const target: AccreditationTarget = row.programme ? { programme: row.programme } : { programme: '' };
+      const accredited = await this.accreditation.check(inst.id, target, new Date(), m);
+      if (!accredited.ok) throw AppError.forbidden(accredited.reason);
+      const document = await addCoIssuerProof(row.document, await this.issuers.signingKey(inst.id, m), this.loader.load);
+      const cosignedBy = [...row.cosigned_by, inst.did];
+      await this.repo.updateCredentialDocument(m, row.id, document, cosignedBy);
+      await this.audit.record(m, actor, { action: 'credential.cosign', entityType: 'credential', entityId: row.id, before: { cosignedBy: row.cosigned_by }, after: { cosignedBy } });
+      return { ...row, document, cosigned_by: cosignedBy };
+    });
+  }
+
+  async get(id: string): Promise<IssuedCredentialRow> {
+    const row = await this.repo.credential(id);
+    if (!row) throw AppError.notFound('credential', id);
+    return row;
+  }
+}

@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../platform/audit/audit.service';
+import { Actor } from '../platform/auth/actor';
+import { AppError } from '../platform/errors/app-error';
+import { MULTIKEY_CONTEXT } from './domain/document-loader';
+import { generateIssuerKey, IssuerKeyPair, keyPairFrom, openSecret, sealSecret } from './domain/keys';
+import { CredentialsSettings } from './credentials.settings';
+import { CredentialsRepository } from './persistence/credentials.repository';
+import { InstitutionRow, IssuerKeyRow } from './persistence/rows';
+
+export const KEY_ENCRYPTION_KEY = Symbol('KEY_ENCRYPTION_KEY');
+
+export interface NewInstitution {
+  id: string;
+  name: string;
+  jurisdiction: string;
+  type: InstitutionRow['type'];
+}
+
+/** The trust registry: institutions, their did:web DIDs and their keys. Private keys never leave this class. */
+@Injectable()
+export class IssuerService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: CredentialsRepository,
+    private readonly audit: AuditService,
+    private readonly settings: CredentialsSettings,
+    @Inject(KEY_ENCRYPTION_KEY) private readonly kek: Uint8Array,
+  ) {}
+
+  async register(actor: Actor, input: NewInstitution, m?: EntityManager): Promise<InstitutionRow> {
+    if (actor.role !== 'admin') throw AppError.forbidden('only admins may register institutions');
+    if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(input.id)) throw AppError.badInput([{ field: 'input.id', message: 'must be 2–63 lower-case letters, digits or "-"' }]);
+    if (!input.name.trim()) throw AppError.badInput([{ field: 'input.name', message: 'must not be empty' }]);
+    const work = async (tx: EntityManager) => {
+      if (await this.repo.institution(input.id, tx)) throw AppError.conflict('input.id', `institution "${input.id}" already exists`);
+      const known = await tx.query('SELECT 1 FROM jurisdiction WHERE code = $1', [input.jurisdiction]);
+      if (!known.length) throw AppError.badInput([{ field: 'input.jurisdiction', message: `unknown jurisdiction "${input.jurisdiction}"` }]);
+      const row = { id: input.id, name: input.name.trim(), jurisdiction_code: input.jurisdiction, type: input.type, did: this.settings.didOf(input.id) };
+      await this.repo.insertInstitution(tx, row);
+      const keyId = await this.addKey(tx, row.id, row.did);
+      await this.audit.record(tx, actor, { action: 'institution.register', entityType: 'institution', entityId: row.id, before: null, after: { ...row, keyId } });
+      return (await this.repo.institution(row.id, tx))!;
+    };
+    return m ? work(m) : this.dataSource.transaction(work);
+  }
+
+  /** New key for new credentials; the old public key stays in the DID document for what it signed. */
+  async rotateKey(actor: Actor, institutionId: string): Promise<string> {
+    this.assertSelfOrAdmin(actor, institutionId);
+    return this.dataSource.transaction(async (m) => {
+      const inst = await this.repo.institution(institutionId, m);
+      if (!inst) throw AppError.notFound('institution', institutionId);
+      await m.query('SELECT 1 FROM institution WHERE id = $1 FOR UPDATE', [institutionId]);
+      const before = await this.repo.activeKey(institutionId, m);
+      await this.repo.retireActiveKey(m, institutionId);
+      const keyId = await this.addKey(m, inst.id, inst.did);
+      await this.audit.record(m, actor, { action: 'issuer-key.rotate', entityType: 'institution', entityId: institutionId, before: { keyId: before?.id ?? null }, after: { keyId } });
+      return keyId;
+    });
+  }
+
+  private async addKey(m: EntityManager, institutionId: string, did: string): Promise<string> {
+    const count = Number((await m.query('SELECT count(*) FROM issuer_key WHERE institution_id = $1', [institutionId]))[0].count);
+    const id = `${did}#key-${count + 1}`;
+    const key = await generateIssuerKey(id, did);
+    await this.repo.insertKey(m, { id, institution_id: institutionId, public_key_multibase: key.publicKeyMultibase, secret_key_jwe: await sealSecret(key.secretKeyMultibase, this.kek, id) });
+    return id;
+  }
+
+  /** Only for signing inside this module. */
+  async signingKey(institutionId: string, m?: EntityManager): Promise<IssuerKeyPair> {
+    const inst = await this.repo.institution(institutionId, m);
+    const row = await this.repo.activeKey(institutionId, m);
+    if (!inst || !row) throw AppError.notFound('issuer key of institution', institutionId);
+    return keyPairFrom({ id: row.id, controller: inst.did, publicKeyMultibase: row.public_key_multibase, secretKeyMultibase: await openSecret(row.secret_key_jwe, this.kek) });
+  }
+
+  async didDocument(did: string): Promise<Record<string, unknown> | null> {
+    const inst = await this.repo.institutionByDid(did);
+    if (!inst) return null;
+    const keys = await this.repo.keysOf(inst.id);
+    return didDocumentOf(inst, keys);
+  }
+
+  institution(id: string) {
+    return this.repo.institution(id);
+  }
+
+  institutionByDid(did: string) {
+    return this.repo.institutionByDid(did);
+  }
+
+  keysOf(institutionId: string) {
+    return this.repo.keysOf(institutionId);
+  }
+
+  private assertSelfOrAdmin(actor: Actor, institutionId: string) {
+    if (actor.role === 'admin') return;
+    if (actor.role === 'school' && actor.institution === institutionId) return;
+    throw AppError.forbidden(`only institution "${institutionId}" or an admin may do this`);
+  }
+}
+
+export function didDocumentOf(inst: InstitutionRow, keys: IssuerKeyRow[]): Record<string, unknown> {
+  const methods = keys.map((k) => ({ id: k.id, type: 'Multikey', controller: inst.did, publicKeyMultibase: k.public_key_multibase }));
+  return {
+    '@context': ['https://www.w3.org/ns/did/v1', MULTIKEY_CONTEXT],
+    id: inst.did,
+    alsoKnownAs: [],
+    verificationMethod: methods,
+    assertionMethod: methods.map((m) => m.id),
+  };
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { CredentialsSettings } from './credentials.settings';
+import { createDocumentLoader, DocumentLoader } from './domain/document-loader';
+import { IssuerService } from './issuer.service';
+import { CredentialsRepository } from './persistence/credentials.repository';
+
+/** The one document loader of the service: bundled contexts, own DIDs and status lists, did:key. */
+@Injectable()
+export class CredentialLoader {
+  readonly load: DocumentLoader;
+  readonly statusPrefix: string;
+
+  constructor(settings: CredentialsSettings, issuers: IssuerService, repo: CredentialsRepository) {
+    this.statusPrefix = settings.statusListPrefix;
+    this.load = createDocumentLoader(
+      {
+        ownDidDocument: (did) => issuers.didDocument(did),
+        ownStatusList: async (url) => {
+          const id = url.slice(settings.statusListPrefix.length);
+          if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+          return (await repo.statusList(id))?.credential ?? null;
+        },
+      },
+      { ownDidPrefix: settings.ownDidPrefix, ownStatusListPrefix: settings.statusListPrefix },
+    );
+  }
+}

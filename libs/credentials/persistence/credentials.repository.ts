@@ -1,0 +1,134 @@
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccreditationRow, InstitutionRow, IssuedCredentialRow, IssuerKeyRow, StatusListRow } from './rows';
+
+/** SQL for institutions, keys, accreditations, status lists and issued credentials. */
+@Injectable()
+export class CredentialsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private m(m?: EntityManager): EntityManager {
+    return m ?? this.dataSource.manager;
+  }
+
+  async institution(id: string, m?: EntityManager): Promise<InstitutionRow | null> {
+    return (await this.m(m).query('SELECT * FROM institution WHERE id = $1', [id]))[0] ?? null;
+  }
+
+  async institutionByDid(did: string, m?: EntityManager): Promise<InstitutionRow | null> {
+    return (await this.m(m).query('SELECT * FROM institution WHERE did = $1', [did]))[0] ?? null;
+  }
+
+  async institutions(): Promise<InstitutionRow[]> {
+    return this.m().query('SELECT * FROM institution ORDER BY id');
+  }
+
+  async insertInstitution(m: EntityManager, row: Omit<InstitutionRow, 'created_at'>): Promise<void> {
+    await m.query('INSERT INTO institution (id, name, jurisdiction_code, type, did) VALUES ($1, $2, $3, $4, $5)', [row.id, row.name, row.jurisdiction_code, row.type, row.did]);
+  }
+
+  async keysOf(institutionId: string, m?: EntityManager): Promise<IssuerKeyRow[]> {
+    return this.m(m).query('SELECT * FROM issuer_key WHERE institution_id = $1 ORDER BY valid_from', [institutionId]);
+  }
+
+  async activeKey(institutionId: string, m?: EntityManager): Promise<IssuerKeyRow | null> {
+    return (await this.m(m).query('SELECT * FROM issuer_key WHERE institution_id = $1 AND retired_at IS NULL', [institutionId]))[0] ?? null;
+  }
+
+  async insertKey(m: EntityManager, row: Pick<IssuerKeyRow, 'id' | 'institution_id' | 'public_key_multibase' | 'secret_key_jwe'>): Promise<void> {
+    await m.query('INSERT INTO issuer_key (id, institution_id, public_key_multibase, secret_key_jwe) VALUES ($1, $2, $3, $4)', [row.id, row.institution_id, row.public_key_multibase, row.secret_key_jwe]);
+  }
+
+  async retireActiveKey(m: EntityManager, institutionId: string): Promise<void> {
+    await m.query('UPDATE issuer_key SET retired_at = now() WHERE institution_id = $1 AND retired_at IS NULL', [institutionId]);
+  }
+
+  async accreditationsOf(institutionId: string, m?: EntityManager): Promise<AccreditationRow[]> {
+    return this.m(m).query(`SELECT *, valid_from::text AS valid_from, valid_until::text AS valid_until FROM accreditation WHERE institution_id = $1 ORDER BY created_at`, [institutionId]);
+  }
+
+  async insertAccreditation(m: EntityManager, row: Omit<AccreditationRow, 'id' | 'created_at'>): Promise<string> {
+    const r = await m.query(
+      `INSERT INTO accreditation (institution_id, scope, qualification_jurisdiction, qualification_code, qualification_key, programme, source_url, valid_from, valid_until, note, created_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+      [row.institution_id, row.scope, row.qualification_jurisdiction, row.qualification_code, row.qualification_key, row.programme, row.source_url, row.valid_from, row.valid_until, row.note, row.created_by],
+    );
+    return r[0].id;
+  }
+
+  async statusList(id: string, m?: EntityManager): Promise<StatusListRow | null> {
+    return (await this.m(m).query('SELECT * FROM status_list WHERE id = $1', [id]))[0] ?? null;
+  }
+
+  /** The list new credentials go to, locked for this transaction so index allocation cannot race. */
+  async currentListForUpdate(m: EntityManager, institutionId: string, purpose: 'revocation' | 'suspension'): Promise<StatusListRow | null> {
+    return (
+      (await m.query(
+        'SELECT * FROM status_list WHERE institution_id = $1 AND purpose = $2 AND used < length ORDER BY updated_at DESC LIMIT 1 FOR UPDATE',
+        [institutionId, purpose],
+      ))[0] ?? null
+    );
+  }
+
+  async insertStatusList(m: EntityManager, row: Pick<StatusListRow, 'institution_id' | 'purpose' | 'length' | 'encoded_list'>): Promise<StatusListRow> {
+    return (
+      await m.query('INSERT INTO status_list (institution_id, purpose, length, encoded_list) VALUES ($1,$2,$3,$4) RETURNING *', [row.institution_id, row.purpose, row.length, row.encoded_list])
+    )[0];
+  }
+
+  async saveStatusList(m: EntityManager, id: string, encodedList: string, credential: Record<string, unknown>): Promise<void> {
+    await m.query('UPDATE status_list SET encoded_list = $2, credential = $3, updated_at = now() WHERE id = $1', [id, encodedList, credential]);
+  }
+
+  /** A random free index (herd privacy): random probes, then a scan if the list is nearly full. */
+  async allocateIndex(m: EntityManager, list: StatusListRow, column: 'revocation' | 'suspension'): Promise<number> {
+    const listCol = `${column}_list_id`;
+    const indexCol = `${column}_index`;
+    for (let attempt = 0; attempt < 32; attempt++) {
+      const index = randomInt(list.length);
+      const taken = await m.query(`SELECT 1 FROM issued_credential WHERE ${listCol} = $1 AND ${indexCol} = $2`, [list.id, index]);
+      if (!taken.length) {
+        await m.query('UPDATE status_list SET used = used + 1 WHERE id = $1', [list.id]);
+        return index;
+      }
+    }
+    const free = await m.query(
+      `SELECT i FROM generate_series(0, $2 - 1) i WHERE NOT EXISTS (SELECT 1 FROM issued_credential WHERE ${listCol} = $1 AND ${indexCol} = i) LIMIT 1`,
+      [list.id, list.length],
+    );
+    if (!free.length) throw new Error(`status list ${list.id} is full`);
+    await m.query('UPDATE status_list SET used = used + 1 WHERE id = $1', [list.id]);
+    return free[0].i;
+  }
+
+  async credential(id: string, m?: EntityManager, lock = false): Promise<IssuedCredentialRow | null> {
+    return (await this.m(m).query(`SELECT * FROM issued_credential WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]))[0] ?? null;
+  }
+
+  async credentialByIdempotencyKey(institutionId: string, key: string, m?: EntityManager): Promise<IssuedCredentialRow | null> {
+    return (await this.m(m).query('SELECT * FROM issued_credential WHERE institution_id = $1 AND idempotency_key = $2', [institutionId, key]))[0] ?? null;
+  }
+
+  async insertCredential(m: EntityManager, row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>): Promise<void> {
+    await m.query(
+      `INSERT INTO issued_credential (id, institution_id, type, format, document, jwt, idempotency_key, request_hash, qualification_id, programme,
+         revocation_list_id, revocation_index, suspension_list_id, suspension_index, co_issuers, issued_at, valid_until)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
+      [row.id, row.institution_id, row.type, row.format, row.document, row.jwt, row.idempotency_key, row.request_hash, row.qualification_id, row.programme,
+        row.revocation_list_id, row.revocation_index, row.suspension_list_id, row.suspension_index, row.co_issuers, row.issued_at, row.valid_until],
+    );
+  }
+
+  async updateCredentialDocument(m: EntityManager, id: string, document: Record<string, unknown>, cosignedBy: string[]): Promise<void> {
+    await m.query('UPDATE issued_credential SET document = $2, cosigned_by = $3 WHERE id = $1', [id, document, cosignedBy]);
+  }
+
+  async setCredentialStatus(m: EntityManager, id: string, status: IssuedCredentialRow['status']): Promise<void> {
+    await m.query('UPDATE issued_credential SET status = $2 WHERE id = $1', [id, status]);
+  }
+
+  async countCredentials(institutionId: string): Promise<number> {
+    return Number((await this.m().query('SELECT count(*) FROM issued_credential WHERE institution_id = $1', [institutionId]))[0].count);
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../platform/audit/audit.service';
+import { Actor } from '../platform/auth/actor';
+import { AppError } from '../platform/errors/app-error';
+import { CredentialsSettings } from './credentials.settings';
+import { STATUS_LIST_LENGTH, StatusPurpose } from './domain/constants';
+import { signAsIssuer } from './domain/proofs';
+import { newEncodedList, setBit, statusListCredential } from './domain/status-list';
+import { IssuerService } from './issuer.service';
+import { CredentialLoader } from './loader.provider';
+import { CredentialsRepository } from './persistence/credentials.repository';
+import { IssuedCredentialRow, StatusListRow } from './persistence/rows';
+
+export interface Allocation {
+  revocation: { list: StatusListRow; index: number };
+  suspension: { list: StatusListRow; index: number };
+}
+
+export type StatusAction = 'REVOKE' | 'SUSPEND' | 'REINSTATE';
+
+/** Bitstring status lists: one revocation and one suspension list per issuer, each ≥ 131,072 entries. */
+@Injectable()
+export class StatusService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: CredentialsRepository,
+    private readonly issuers: IssuerService,
+    private readonly loader: CredentialLoader,
+    private readonly settings: CredentialsSettings,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Allocates a random free index in each list, inside the caller's transaction. */
+  async allocate(m: EntityManager, institutionId: string): Promise<Allocation> {
+    const revocation = await this.currentList(m, institutionId, 'revocation');
+    const suspension = await this.currentList(m, institutionId, 'suspension');
+    return {
+      revocation: { list: revocation, index: await this.repo.allocateIndex(m, revocation, 'revocation') },
+      suspension: { list: suspension, index: await this.repo.allocateIndex(m, suspension, 'suspension') },
+    };
+  }
+
+  private async currentList(m: EntityManager, institutionId: string, purpose: StatusPurpose): Promise<StatusListRow> {
+    const existing = await this.repo.currentListForUpdate(m, institutionId, purpose);
+    if (existing) return existing;
+    // Serialise list creation per institution, then look again.
+    await m.query('SELECT 1 FROM institution WHERE id = $1 FOR UPDATE', [institutionId]);
+    const again = await this.repo.currentListForUpdate(m, institutionId, purpose);
+    if (again) return again;
+    const row = await this.repo.insertStatusList(m, { institution_id: institutionId, purpose, length: STATUS_LIST_LENGTH, encoded_list: await newEncodedList(STATUS_LIST_LENGTH) });
+    await this.publish(m, row, row.encoded_list);
+    return (await this.repo.currentListForUpdate(m, institutionId, purpose))!;
+  }
+
+  private async publish(m: EntityManager, list: StatusListRow, encodedList: string): Promise<void> {
+    const inst = (await this.repo.institution(list.institution_id, m))!;
+    const unsigned = await statusListCredential({ url: this.settings.statusListUrl(list.id), encodedList, purpose: list.purpose, issuerDid: inst.did, validFrom: new Date() });
+    const signed = await signAsIssuer(unsigned, await this.issuers.signingKey(list.institution_id, m), this.loader.load);
+    await this.repo.saveStatusList(m, list.id, encodedList, signed);
+  }
+
+  /** Revoke (final), suspend, or reinstate a suspended credential. Only the issuing school or an admin. */
+  async change(actor: Actor, credentialId: string, action: StatusAction, reason: string): Promise<IssuedCredentialRow> {
+    if (!reason?.trim()) throw AppError.badInput([{ field: 'reason', message: 'must not be empty' }]);
+    return this.dataSource.transaction(async (m) => {
+      const row = await this.repo.credential(credentialId, m, true);
+      if (!row) throw AppError.notFound('credential', credentialId);
+      if (!(actor.role === 'admin' || (actor.role === 'school' && actor.institution === row.institution_id))) {
+        throw AppError.forbidden(`only the issuing institution "${row.institution_id}" or an admin may change this credential's status`);
+      }
+      if (row.status === 'REVOKED') throw AppError.conflict('id', 'the credential is revoked; revocation is final');
+      const next: IssuedCredentialRow['status'] = action === 'REVOKE' ? 'REVOKED' : action === 'SUSPEND' ? 'SUSPENDED' : 'ACTIVE';
+      if (action === 'SUSPEND' && row.status === 'SUSPENDED') throw AppError.conflict('id', 'the credential is already suspended');
+      if (action === 'REINSTATE' && row.status !== 'SUSPENDED') throw AppError.conflict('id', 'only a suspended credential can be reinstated');
+      if (action === 'REVOKE') await this.flip(m, row.revocation_list_id, row.revocation_index, true);
+      if (action === 'SUSPEND') await this.flip(m, row.suspension_list_id, row.suspension_index, true);
+      if (action === 'REINSTATE' || (action === 'REVOKE' && row.status === 'SUSPENDED')) await this.flip(m, row.suspension_list_id, row.suspension_index, false);
+      await this.repo.setCredentialStatus(m, row.id, next);
+      await this.audit.record(m, actor, { action: `credential.${action.toLowerCase()}`, entityType: 'credential', entityId: row.id, before: { status: row.status }, after: { status: next, reason } });
+      return { ...row, status: next };
+    });
+  }
+
+  private async flip(m: EntityManager, listId: string, index: number, value: boolean): Promise<void> {
+    const list = (await m.query('SELECT * FROM status_list WHERE id = $1 FOR UPDATE', [listId]))[0] as StatusListRow;
+    await this.publish(m, list, await setBit(list.encoded_list, index, value));
+  }
+
+  async listCredential(listId: string): Promise<Record<string, unknown> | null> {
+    if (!/^[0-9a-f-]{36}$/.test(listId)) return null;
+    return (await this.repo.statusList(listId))?.credential ?? null;
+  }
+}
