@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import * as catalogue from './catalogue';
 import * as comparison from './comparison';
+import * as credentials from './credentials';
 
 /** A benchmark prints figures and ratios; it asserts nothing. */
 interface Benchmark {
@@ -11,6 +12,7 @@ interface Benchmark {
 const BENCHMARKS: Record<string, Benchmark> = {
   catalogue,
   comparison,
+  credentials,
 };
 
 function usage(problem: string): never {

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import { createApp } from '../apps/api/bootstrap';
 import { SeedService } from '../libs/catalogue/seed.service';
+import { RecognitionSeedService } from '../libs/recognition/recognition-seed.service';
 import { loadConfig } from '../libs/platform/config/load-config';
 import { startEmbeddedPostgres } from '../libs/platform/database/embedded-postgres';
 import { createLogger } from '../libs/platform/logging/logger';
@@ -25,6 +26,7 @@ export interface BenchService {
   app: NestExpressApplication;
   baseUrl: string;
   database: BenchDatabase;
+  dataDir: string;
   /** POSTs one GraphQL operation; throws on a non-200 answer or on GraphQL errors. */
   gql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
@@ -76,7 +78,7 @@ async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promis
 }
 
 /** Starts the service in-process on a fresh database, with the seeds loaded. */
-export async function startBenchService(): Promise<BenchService> {
+export async function startBenchService(env: Record<string, string> = {}): Promise<BenchService> {
   const database = await startBenchDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'recog-bench-data-'));
   let app: NestExpressApplication | undefined;
@@ -86,17 +88,18 @@ export async function startBenchService(): Promise<BenchService> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, DATABASE_URL: database.url });
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, DATABASE_URL: database.url, ...env });
     app = await createApp(config, createLogger('silent'), database.url);
     await app.init();
     await app.get(SeedService).seed(join(projectRoot(), 'seeds'));
+    await app.get(RecognitionSeedService).seed(join(projectRoot(), 'seeds'));
     await app.listen(0, '127.0.0.1');
   } catch (e) {
     await close().catch(() => undefined);
     throw e;
   }
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-  return { app, baseUrl, database, gql: graphqlClient(`${baseUrl}/graphql`), close };
+  return { app, baseUrl, database, dataDir, gql: graphqlClient(`${baseUrl}/graphql`), close };
 }
 
 function graphqlClient(endpoint: string): BenchService['gql'] {

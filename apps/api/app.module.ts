@@ -8,6 +8,7 @@ import { CatalogueModule } from '../../libs/catalogue/catalogue.module';
 import { CATALOGUE_ENTITIES } from '../../libs/catalogue/persistence';
 import { ComparisonModule } from '../../libs/comparison/comparison.module';
 import { CredentialsModule } from '../../libs/credentials/credentials.module';
+import { RecognitionModule } from '../../libs/recognition/recognition.module';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { COMPARISON_ENTITIES } from '../../libs/comparison/persistence/entities';
 import { AuditEntryEntity } from '../../libs/platform/audit/audit-entry.entity';
@@ -15,7 +16,7 @@ import { AuthModule } from '../../libs/platform/auth/auth.module';
 import { TokenVerifier } from '../../libs/platform/auth/token.service';
 import { AppConfig } from '../../libs/platform/config/config.schema';
 import { ConfigModule } from '../../libs/platform/config/config.module';
-import { MIGRATIONS } from '../../libs/platform/database/migrations';
+import { typeOrmOptions } from '../../libs/platform/database/data-source';
 import { AllExceptionsFilter } from '../../libs/platform/errors/all-exceptions.filter';
 import { formatGraphQLError } from '../../libs/platform/errors/error-mapping';
 import { JSONScalar } from '../../libs/platform/graphql/json.scalar';
@@ -41,16 +42,7 @@ export class AppModule {
         AuthModule.forRoot(verifier),
         // Public verification is rate-limited per client address.
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.VERIFY_RATE_LIMIT_PER_MINUTE }]),
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: databaseUrl,
-          entities: ENTITIES,
-          migrations: MIGRATIONS,
-          migrationsRun: true,
-          migrationsTransactionMode: 'each',
-          synchronize: false,
-          logging: false,
-        }),
+        TypeOrmModule.forRoot(typeOrmOptions(databaseUrl, ENTITIES)),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -73,6 +65,7 @@ export class AppModule {
         CatalogueModule,
         ComparisonModule,
         CredentialsModule,
+        RecognitionModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useValue: new AllExceptionsFilter(logger) }],

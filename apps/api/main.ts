@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { SeedService } from '../../libs/catalogue/seed.service';
+import { RecognitionSeedService } from '../../libs/recognition/recognition-seed.service';
 import { ConfigError, loadConfig } from '../../libs/platform/config/load-config';
 import { startEmbeddedPostgres } from '../../libs/platform/database/embedded-postgres';
 import { createLogger } from '../../libs/platform/logging/logger';
@@ -41,6 +42,7 @@ async function main() {
   await app.init();
   if (config.SEED_ON_START) {
     const summary = await app.get(SeedService).seed(join(projectRoot(), 'seeds'));
+    await app.get(RecognitionSeedService).seed(join(projectRoot(), 'seeds'));
     logger.info(
       {
         jurisdictions: summary.jurisdictions,

@@ -5,6 +5,7 @@ import { DecisionResolver } from '../../libs/comparison/graphql/decision.resolve
 import { AuditResolver } from '../../libs/platform/audit/audit.resolver';
 import { CredentialsResolver } from '../../libs/credentials/graphql/credentials.resolver';
 import { IssuersResolver } from '../../libs/credentials/graphql/issuers.resolver';
+import { RecognitionResolver } from '../../libs/recognition/graphql/recognition.resolver';
 
 /** Every resolver of the API, for generating schema.gql without a database (a test checks the list is complete). */
-export const API_RESOLVERS = [QualificationResolver, CatalogueResolver, AuditResolver, ComparisonResolver, DecisionResolver, CredentialsResolver, IssuersResolver];
+export const API_RESOLVERS = [QualificationResolver, CatalogueResolver, AuditResolver, ComparisonResolver, DecisionResolver, CredentialsResolver, IssuersResolver, RecognitionResolver];

@@ -4,7 +4,7 @@ import { CatalogueModule } from '../../libs/catalogue/catalogue.module';
 import { ComparisonModule } from '../../libs/comparison/comparison.module';
 import { AuthModule } from '../../libs/platform/auth/auth.module';
 import { TokenVerifier } from '../../libs/platform/auth/token.service';
-import { MIGRATIONS } from '../../libs/platform/database/migrations';
+import { typeOrmOptions } from '../../libs/platform/database/data-source';
 import { ENTITIES } from '../api/app.module';
 
 /** The service's domain modules without HTTP, for operator commands. */
@@ -15,16 +15,7 @@ export class CliModule {
       module: CliModule,
       imports: [
         AuthModule.forRoot(verifier),
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: databaseUrl,
-          entities: ENTITIES,
-          migrations: MIGRATIONS,
-          migrationsRun: true,
-          migrationsTransactionMode: 'each',
-          synchronize: false,
-          logging: false,
-        }),
+        TypeOrmModule.forRoot(typeOrmOptions(databaseUrl, ENTITIES)),
         CatalogueModule,
         ComparisonModule,
       ],

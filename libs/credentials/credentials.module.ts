@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { AuditModule } from '../platform/audit/audit.module';
+import { RecognitionModule } from '../recognition/recognition.module';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { AppConfig } from '../platform/config/config.schema';
 import { AccreditationService } from './accreditation.service';
+import { BatchIssuanceService } from './batch-issuance.service';
 import { CredentialsSettings } from './credentials.settings';
 import { CredentialsResolver } from './graphql/credentials.resolver';
 import { IssuersResolver } from './graphql/issuers.resolver';
@@ -18,7 +20,7 @@ import { StatusService } from './status.service';
 import { VerificationService } from './verification.service';
 
 @Module({
-  imports: [AuditModule, CatalogueModule],
+  imports: [AuditModule, CatalogueModule, RecognitionModule],
   controllers: [PublicDocumentsController, VcApiController],
   providers: [
     { provide: CredentialsSettings, useFactory: (c: AppConfig) => new CredentialsSettings(c), inject: [APP_CONFIG] },
@@ -29,6 +31,7 @@ import { VerificationService } from './verification.service';
     StatusService,
     AccreditationService,
     IssuanceService,
+    BatchIssuanceService,
     VerificationService,
     CredentialsResolver,
     IssuersResolver,

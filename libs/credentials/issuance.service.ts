@@ -177,8 +177,8 @@ export class IssuanceService {
       if (row.format !== 'DATA_INTEGRITY') throw AppError.badInput([{ field: 'id', message: 'only Data Integrity credentials carry proof sets; a JWT cannot be co-signed' }]);
       if (row.cosigned_by.includes(inst.did)) return row;
       if (row.status === 'REVOKED') throw AppError.conflict('id', 'a revoked credential cannot be co-signed');
-      const target: AccreditationTarget = row.programme ? { programme: row.programme } : { programme: '' };
-      const accredited = await this.accreditation.check(inst.id, target, new Date(), m);
+      if (!row.programme) throw AppError.badInput([{ field: 'id', message: 'only learning-unit credentials have co-issuers' }]);
+      const accredited = await this.accreditation.check(inst.id, { programme: row.programme }, new Date(), m);
       if (!accredited.ok) throw AppError.forbidden(accredited.reason);
       const document = await addCoIssuerProof(row.document, await this.issuers.signingKey(inst.id, m), this.loader.load);
       const cosignedBy = [...row.cosigned_by, inst.did];

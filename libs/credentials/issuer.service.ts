@@ -69,12 +69,23 @@ export class IssuerService {
     return id;
   }
 
+  /** Decrypted keys by key id; kept in this module's memory only, so bulk issuance decrypts each key once. */
+  private readonly unsealed = new Map<string, Promise<IssuerKeyPair>>();
+
   /** Only for signing inside this module. */
   async signingKey(institutionId: string, m?: EntityManager): Promise<IssuerKeyPair> {
-    const inst = await this.repo.institution(institutionId, m);
     const row = await this.repo.activeKey(institutionId, m);
-    if (!inst || !row) throw AppError.notFound('issuer key of institution', institutionId);
-    return keyPairFrom({ id: row.id, controller: inst.did, publicKeyMultibase: row.public_key_multibase, secretKeyMultibase: await openSecret(row.secret_key_jwe, this.kek) });
+    if (!row) throw AppError.notFound('issuer key of institution', institutionId);
+    let key = this.unsealed.get(row.id);
+    if (!key) {
+      const controller = row.id.split('#')[0];
+      key = openSecret(row.secret_key_jwe, this.kek).then((secretKeyMultibase) =>
+        keyPairFrom({ id: row.id, controller, publicKeyMultibase: row.public_key_multibase, secretKeyMultibase }),
+      );
+      this.unsealed.set(row.id, key);
+      key.catch(() => this.unsealed.delete(row.id));
+    }
+    return key;
   }
 
   async didDocument(did: string): Promise<Record<string, unknown> | null> {

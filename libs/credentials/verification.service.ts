@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { AccreditationService, AccreditationTarget } from './accreditation.service';
 import { RECOGNITION_CONTEXT_V1, VC_V2_CONTEXT } from './domain/constants';
+import { DocumentRefused, isBundledContext } from './domain/document-loader';
 import { CREDENTIAL_TYPES, CredentialType, SUBJECT_SCHEMAS } from './domain/credential-subject.schema';
 import { ProofResult, verifyJwt, verifyProofSet, VerifiableCredential } from './domain/proofs';
 import { Check, summarise, VerificationReport } from './domain/verification';
@@ -97,6 +98,13 @@ export class VerificationService {
       fail('SCHEMA', 'SCHEMA_MISMATCH', envelope.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
       return done(credential);
     }
+    // Contexts are never fetched: one outside the bundled allowlist is refused here, for both formats
+    // (a JWT's payload is not JSON-LD-processed, so the proof check alone would not notice it).
+    const unknownContexts = (credential['@context'] as string[]).filter((c) => !isBundledContext(c));
+    if (unknownContexts.length) {
+      fail('SCHEMA', 'UNKNOWN_CONTEXT', unknownContexts.map((c) => new DocumentRefused('UNKNOWN_CONTEXT', c).message).join('; '));
+      return done(credential);
+    }
     if (!credential['@context'].includes(RECOGNITION_CONTEXT_V1) || !type) {
       fail('SCHEMA', 'UNKNOWN_TYPE', `credential type must be one of ${CREDENTIAL_TYPES.join(', ')} with context ${RECOGNITION_CONTEXT_V1}`);
       return done(credential);
@@ -124,7 +132,7 @@ export class VerificationService {
     }
     for (const p of proofs) {
       if (p.verified) pass('PROOF', 'SIGNATURE_VALID', `proof by ${p.verificationMethod} verifies`, p.verificationMethod ?? undefined);
-      else fail('PROOF', /refused/.test(p.error ?? '') ? 'KEY_NOT_RESOLVABLE' : 'SIGNATURE_INVALID', p.error ?? 'invalid proof', p.verificationMethod ?? undefined);
+      else fail('PROOF', proofFailureReason(p.error), p.error ?? 'invalid proof', p.verificationMethod ?? undefined);
     }
 
     // 3. Issuer in the registry, with a key valid at issuance.
@@ -212,6 +220,13 @@ export class VerificationService {
     if (key.retired_at && at.getTime() > key.retired_at.getTime()) return `key ${verificationMethod} was retired before ${at.toISOString()}`;
     return null;
   }
+}
+
+/** A loader refusal keeps its own reason (the message starts with it); a DID refusal means the key cannot be resolved. */
+function proofFailureReason(error: string | undefined): string {
+  if (/^UNKNOWN_CONTEXT:/.test(error ?? '')) return 'UNKNOWN_CONTEXT';
+  if (/^(FOREIGN_DID|UNKNOWN_DID|UNKNOWN_DOCUMENT):|refused/.test(error ?? '')) return 'KEY_NOT_RESOLVABLE';
+  return 'SIGNATURE_INVALID';
 }
 
 function issuerId(c: VerifiableCredential | null): string | null {

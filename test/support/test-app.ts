@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/bootstrap';
 import { SeedService } from '../../libs/catalogue/seed.service';
+import { RecognitionSeedService } from '../../libs/recognition/recognition-seed.service';
 import type { Role } from '../../libs/platform/auth/actor';
 import { ensureDevTokenKey } from '../../libs/platform/auth/token-keys';
 import { mintToken } from '../../libs/platform/auth/token.service';
@@ -39,6 +40,7 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
   const app = await createApp(config, createLogger('silent'), db.url);
   await app.init();
   if (opts.seed !== false) await app.get(SeedService).seed(join(projectRoot(), 'seeds'));
+  if (opts.seed !== false) await app.get(RecognitionSeedService).seed(join(projectRoot(), 'seeds'));
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   const keys = await ensureDevTokenKey(dataDir);

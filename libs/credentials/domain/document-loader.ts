@@ -52,6 +52,13 @@ function bundledDocuments(): Map<string, unknown> {
 
 const MULTIKEY_CONTEXT = multikeyContext.constants.CONTEXT_URL as string;
 
+let bundled: Map<string, unknown> | undefined;
+/** A context this service understands without fetching anything (a JWT's contexts are never JSON-LD-processed). */
+export function isBundledContext(url: string): boolean {
+  bundled ??= bundledDocuments();
+  return bundled.has(url);
+}
+
 let didKeyDriver: { get(o: { url: string }): Promise<unknown> } | undefined;
 function didKey() {
   if (!didKeyDriver) {

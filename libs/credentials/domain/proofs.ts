@@ -56,8 +56,23 @@ export async function verifyProofSet(credential: VerifiableCredential, documentL
 function errorText(e: unknown): string {
   const err = e as { message?: string; errors?: Array<{ message?: string }>; name?: string } | undefined;
   if (!err) return 'invalid proof';
+  // jsonld wraps a loader refusal ("loading remote context failed"); keep the refusal's reason visible.
+  const refused = refusalIn(e);
+  if (refused) return refused.message;
   if (err.errors?.length) return err.errors.map((x) => x.message).join('; ');
   return err.message ?? String(e);
+}
+
+/** The DocumentRefused somewhere in an error's cause chain (jsonld: details.cause; jsigs: errors[]). */
+function refusalIn(e: unknown, depth = 0): Error | null {
+  if (!e || typeof e !== 'object' || depth > 6) return null;
+  const err = e as { name?: string; cause?: unknown; details?: { cause?: unknown }; errors?: unknown[] };
+  if (err.name === 'DocumentRefused') return e as Error;
+  for (const next of [err.cause, err.details?.cause, ...(Array.isArray(err.errors) ? err.errors : [])]) {
+    const found = refusalIn(next, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** VC-JOSE: the JWT payload is the credential itself (typ vc+jwt), signed with the issuer's Ed25519 key. */
@@ -72,20 +87,27 @@ export interface JwtResult {
 }
 
 export async function verifyJwt(jwt: string, documentLoader: DocumentLoader): Promise<JwtResult> {
-  let header: { kid?: string; alg?: string };
+  let header: { kid?: unknown; alg?: unknown };
   try {
     header = decodeProtectedHeader(jwt);
   } catch {
     return { credential: null, proof: { verificationMethod: null, controller: null, created: null, verified: false, error: 'not a compact JWS' } };
   }
-  const kid = header.kid ?? null;
+  // A kid that is not a string (a number, an object) names no key; never let it throw.
+  const kid = typeof header.kid === 'string' ? header.kid : null;
+  // Base64url has spare bits in a segment's last character: a signature re-encoded through them decodes to the
+  // same bytes and would verify. Accept only the canonical encoding, so a JWT has exactly one accepted form.
+  if (jwt.split('.').some((seg) => Buffer.from(seg, 'base64url').toString('base64url') !== seg)) {
+    return { credential: tryPayload(jwt), proof: { verificationMethod: kid, controller: kid?.split('#')[0] ?? null, created: null, verified: false, error: 'signature invalid: non-canonical base64url encoding' } };
+  }
   const base: ProofResult = { verificationMethod: kid, controller: kid?.split('#')[0] ?? null, created: null, verified: false };
   if (header.alg !== 'EdDSA' || !kid) return { credential: null, proof: { ...base, error: 'JWT must use alg EdDSA and name its key in "kid"' } };
   let vm: Record<string, string>;
   try {
     vm = (await documentLoader(kid)).document as Record<string, string>;
   } catch (e) {
-    return { credential: null, proof: { ...base, error: (e as Error).message } };
+    // The key cannot be resolved (e.g. FOREIGN_DID): still report the credential, with the refusal as the proof error.
+    return { credential: tryPayload(jwt), proof: { ...base, error: (e as Error).message } };
   }
   try {
     const jwk = await publicJwkOf({ id: vm.id, controller: vm.controller, publicKeyMultibase: vm.publicKeyMultibase });

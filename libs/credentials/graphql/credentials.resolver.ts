@@ -9,7 +9,11 @@ import { IssuanceService } from '../issuance.service';
 import { StatusAction, StatusService } from '../status.service';
 import { VerificationService } from '../verification.service';
 import { toCredentialModel } from './credential.mapper';
-import { IssuedCredentialModel, VerificationModel } from './models/credential.model';
+import { IssuanceBatchModel, IssuedCredentialModel, VerificationModel } from './models/credential.model';
+import { BatchIssuanceService, MAX_BATCH } from '../batch-issuance.service';
+import { AdviseForInput } from '../../recognition/graphql/models';
+import { toRouteAdviceModel } from '../../recognition/graphql/mappers';
+import { adviceForVerification, RecognitionService } from '../../recognition/recognition.service';
 
 @Resolver()
 export class CredentialsResolver {
@@ -17,6 +21,8 @@ export class CredentialsResolver {
     private readonly issuance: IssuanceService,
     private readonly status: StatusService,
     private readonly verification: VerificationService,
+    private readonly batches: BatchIssuanceService,
+    private readonly recognition: RecognitionService,
   ) {}
 
   @Roles('school')
@@ -39,6 +45,20 @@ export class CredentialsResolver {
   ) {
     const r = await this.issuance.issue(actor, 'DiplomaCredential', request, { issuer });
     return toCredentialModel(r.row, r.created);
+  }
+
+  @Roles('school')
+  @Mutation(() => IssuanceBatchModel, {
+    description: `Queues up to ${MAX_BATCH} items ({kind, request}) as one job in PostgreSQL; poll issuanceBatch(id) for progress.`,
+  })
+  issueCredentials(@CurrentActor() actor: Actor, @Args('items', { type: () => JSONScalar }) items: unknown) {
+    return this.batches.submit(actor, items);
+  }
+
+  @Roles('school', 'admin')
+  @Query(() => IssuanceBatchModel)
+  issuanceBatch(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.batches.progress(actor, id);
   }
 
   @Roles('school')
@@ -80,8 +100,13 @@ export class CredentialsResolver {
 
   @UseGuards(GqlThrottlerGuard)
   @Query(() => VerificationModel, { description: 'Public and rate-limited: verifies a JSON-LD credential or a VC-JOSE JWT string.' })
-  async verifyCredential(@Args('credential', { type: () => JSONScalar }) credential: unknown) {
+  async verifyCredential(
+    @Args('credential', { type: () => JSONScalar }) credential: unknown,
+    @Args('adviseFor', { type: () => AdviseForInput, nullable: true, description: 'Also return recognition advice for this destination.' }) adviseFor?: AdviseForInput,
+  ) {
     const report = await this.verification.verify(credential);
-    return { ...report, qualificationId: await this.verification.linkedQualificationId(report.credential) };
+    const qualificationId = await this.verification.linkedQualificationId(report.credential);
+    const { advice, adviceNote } = await adviceForVerification(this.recognition, report.valid, qualificationId, adviseFor);
+    return { ...report, qualificationId, advice: advice && toRouteAdviceModel(advice), adviceNote };
   }
 }

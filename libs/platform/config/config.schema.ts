@@ -20,7 +20,8 @@ export const ConfigSchema = z.object({
   AUTH_PUBLIC_JWK: z.string().min(1).optional(),
   AUTH_ISSUER: z.string().min(1).default('recognition-engine-dev'),
   AUTH_AUDIENCE: z.string().min(1).default('recognition-engine'),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  /** A 10,000-item issuance batch is about 9 MB of JSON; everything else is far smaller. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(16 * 1024 * 1024),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(1000000).default(20000),
   /** Public base URL; DIDs (did:web), status lists and schema URLs are derived from it. */

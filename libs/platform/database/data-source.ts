@@ -1,23 +1,19 @@
-import { DataSource, EntitySchema } from 'typeorm';
+import type { DataSourceOptions, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = Array<Function | EntitySchema>;
 
-export function createDataSource(url: string, entities: EntityList): DataSource {
-  return new DataSource({
+/** One set of TypeORM options for the service and the CLI: committed migrations, applied at start. */
+export function typeOrmOptions(url: string, entities: EntityList): DataSourceOptions {
+  return {
     type: 'postgres',
     url,
     entities,
     migrations: MIGRATIONS,
+    migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: 10 },
-  });
-}
-
-export async function runMigrations(ds: DataSource): Promise<string[]> {
-  const done = await ds.runMigrations({ transaction: 'each' });
-  return done.map((m) => m.name);
+  };
 }

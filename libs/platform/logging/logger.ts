@@ -1,13 +1,17 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'recognition-engine' },
-    // Defence in depth: never let credentials or keys reach the log sink.
-    redact: { paths: ['*.authorization', '*.password', '*.privateKey', '*.secretKey', 'req.headers.authorization'], censor: '[redacted]' },
-  });
+/** `destination` defaults to stdout; tests pass a stream to capture what the service logs. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'recognition-engine' },
+      // Defence in depth: never let credentials or keys reach the log sink.
+      redact: { paths: ['*.authorization', '*.password', '*.privateKey', '*.secretKey', '*.secretKeyMultibase', 'req.headers.authorization'], censor: '[redacted]' },
+    },
+    destination,
+  );
 }
 
 /** Routes Nest's framework logging through pino, so every line is structured JSON. */

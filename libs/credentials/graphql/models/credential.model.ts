@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { JSONScalar } from '../../../platform/graphql/json.scalar';
+import { RouteAdviceModel } from '../../../recognition/graphql/models';
 
 @ObjectType('Institution')
 export class InstitutionModel {
@@ -158,4 +159,49 @@ export class VerificationModel {
 
   @Field(() => ID, { nullable: true, description: 'The catalogue qualification a diploma refers to.' })
   qualificationId: string | null;
+
+  @Field(() => RouteAdviceModel, { nullable: true, description: 'Recognition advice for adviseFor, for a valid credential referring to a catalogue qualification.' })
+  advice?: RouteAdviceModel | null;
+
+  @Field(() => String, { nullable: true, description: 'Why no advice was given, when adviseFor was asked.' })
+  adviceNote?: string | null;
+}
+
+@ObjectType('BatchItemError')
+export class BatchItemErrorModel {
+  @Field(() => Int)
+  position: number;
+
+  @Field()
+  error: string;
+}
+
+@ObjectType('IssuanceBatch', { description: 'Progress of a bulk issuance job.' })
+export class IssuanceBatchModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  institutionId: string;
+
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => Int, { description: 'Credentials newly issued by this batch.' })
+  issued: number;
+
+  @Field(() => Int, { description: 'Items whose idempotency key matched an existing credential.' })
+  reused: number;
+
+  @Field(() => Int)
+  failed: number;
+
+  @Field(() => Int)
+  pending: number;
+
+  @Field()
+  finished: boolean;
+
+  @Field(() => [BatchItemErrorModel], { description: 'The first 100 failed items.' })
+  errors: BatchItemErrorModel[];
 }

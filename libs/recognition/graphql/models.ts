@@ -1,0 +1,139 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { JSONScalar } from '../../platform/graphql/json.scalar';
+import { Language } from '../../platform/graphql/language.enum';
+
+export enum RecognitionPurpose {
+  WORK = 'WORK',
+  STUDY = 'STUDY',
+}
+registerEnumType(RecognitionPurpose, { name: 'RecognitionPurpose', description: 'Why recognition is sought: to work or to study.' });
+
+@ObjectType('CompetentAuthority')
+export class AuthorityModel {
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) jurisdiction: string | null;
+  @Field(() => String, { nullable: true }) url: string | null;
+}
+
+@ObjectType('RecognitionCitation', { description: 'What an expected outcome rests on.' })
+export class CitationModel {
+  @Field({ description: 'RULE, DECISION or COMPARISON.' }) kind: string;
+  @Field(() => ID) id: string;
+  @Field() label: string;
+  @Field() binding: boolean;
+  @Field(() => String, { nullable: true }) sourceUrl: string | null;
+}
+
+@ObjectType('ExpectedOutcome')
+export class ExpectedOutcomeModel {
+  @Field(() => String, { nullable: true, description: 'FULL, PARTIAL or NONE; null when nothing supports an expectation.' }) verdict: string | null;
+  @Field({ description: 'True when it rests on a rule or a published expert decision.' }) binding: boolean;
+  @Field({ description: 'RULE, DECISION, COMPARISON (non-binding) or NONE.' }) basis: string;
+  @Field() summary: string;
+  @Field(() => [String]) compensation: string[];
+  @Field(() => CitationModel, { nullable: true }) citation: CitationModel | null;
+}
+
+@ObjectType('AppliedRecognitionRule')
+export class AppliedRuleModel {
+  @Field(() => ID) id: string;
+  @Field() key: string;
+  @Field(() => Int) version: number;
+  @Field() title: string;
+  @Field() effect: string;
+  @Field() instrument: string;
+  @Field(() => String, { nullable: true }) validFrom: string | null;
+  @Field(() => String, { nullable: true }) notes: string | null;
+  @Field(() => [String]) sourceUrls: string[];
+}
+
+@ObjectType('ConsideredRecognitionRule', { description: 'A rule that does not apply, with every reason.' })
+export class ConsideredRuleModel {
+  @Field(() => ID) id: string;
+  @Field() key: string;
+  @Field(() => Int) version: number;
+  @Field() effect: string;
+  @Field(() => [String]) reasons: string[];
+}
+
+@ObjectType('ReferenceQualification')
+export class ReferenceQualificationModel {
+  @Field(() => ID) id: string;
+  @Field() key: string;
+  @Field() title: string;
+}
+
+@ObjectType('RouteAdvice', { description: 'What a qualification means in a destination: route, authority, expected outcome, steps.' })
+export class RouteAdviceModel {
+  @Field({ description: 'AUTOMATIC_LEVEL_RECOGNITION, AUTOMATIC_PROFESSIONAL_RECOGNITION, GENERAL_SYSTEM, NOT_REGULATED, INDIVIDUAL_ASSESSMENT or UNKNOWN_REGULATION.' })
+  route: string;
+  @Field() summary: string;
+  @Field() destination: string;
+  @Field(() => String, { nullable: true }) profession: string | null;
+  @Field() purpose: string;
+  @Field() asOf: string;
+  @Field() lang: string;
+  @Field(() => Boolean, { nullable: true, description: 'Null when the registry has no entry.' }) regulated: boolean | null;
+  @Field(() => String, { nullable: true }) regime: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'False when the sources mark the regulation status as unconfirmed.' }) regimeConfirmed: boolean | null;
+  @Field(() => AuthorityModel, { nullable: true }) competentAuthority: AuthorityModel | null;
+  @Field(() => String, { nullable: true }) legalBasis: string | null;
+  @Field(() => ReferenceQualificationModel, { nullable: true }) referenceQualification: ReferenceQualificationModel | null;
+  @Field(() => ExpectedOutcomeModel) expectedOutcome: ExpectedOutcomeModel;
+  @Field(() => [AppliedRuleModel]) appliedRules: AppliedRuleModel[];
+  @Field(() => [ConsideredRuleModel]) consideredRules: ConsideredRuleModel[];
+  @Field(() => [String]) steps: string[];
+  @Field(() => [String]) documents: string[];
+  @Field(() => [String]) information: string[];
+  @Field(() => [String]) caveats: string[];
+  @Field(() => [String]) registrySources: string[];
+}
+
+@ObjectType('RecognitionRule', { description: 'One version of a recognition rule; `document` is the full rule.' })
+export class RecognitionRuleModel {
+  @Field(() => ID) id: string;
+  @Field() key: string;
+  @Field(() => Int) version: number;
+  @Field({ description: 'DRAFT, APPROVED or RETIRED.' }) status: string;
+  @Field() effect: string;
+  @Field() title: string;
+  @Field() instrument: string;
+  @Field(() => [String]) parties: string[];
+  @Field(() => String, { nullable: true }) validFrom: string | null;
+  @Field(() => String, { nullable: true }) validUntil: string | null;
+  @Field(() => String, { nullable: true, description: 'From this day on a retired rule no longer applies.' }) retiredOn: string | null;
+  @Field(() => String, { nullable: true }) notes: string | null;
+  @Field() author: string;
+  @Field(() => String, { nullable: true }) approvedBy: string | null;
+  @Field(() => Date, { nullable: true }) approvedAt: Date | null;
+  @Field(() => String, { nullable: true }) retiredBy: string | null;
+  @Field(() => JSONScalar) document: unknown;
+  @Field(() => Date) createdAt: Date;
+}
+
+@ObjectType('RegulatedProfession', { description: 'Regulation of one profession in one jurisdiction.' })
+export class RegulatedProfessionModel {
+  @Field(() => ID) id: string;
+  @Field() profession: string;
+  @Field() jurisdiction: string;
+  @Field(() => Boolean, { nullable: true }) regulated: boolean | null;
+  @Field() regime: string;
+  @Field() confirmed: boolean;
+  @Field(() => AuthorityModel, { nullable: true }) competentAuthority: AuthorityModel | null;
+  @Field(() => String, { nullable: true }) referenceQualificationKey: string | null;
+  @Field(() => String, { nullable: true }) legalBasis: string | null;
+  @Field(() => String, { nullable: true }) validFrom: string | null;
+  @Field(() => String, { nullable: true }) validUntil: string | null;
+  @Field(() => String, { nullable: true }) notes: string | null;
+  @Field(() => [String]) sourceUrls: string[];
+  @Field(() => JSONScalar) document: unknown;
+}
+
+@InputType('AdviseForInput', { description: 'Ask for recognition advice next to the verification checks.' })
+export class AdviseForInput {
+  @Field({ description: 'Destination jurisdiction, e.g. DE-NW.' }) jurisdiction: string;
+  @Field(() => String, { nullable: true, description: 'Profession key, e.g. altenpfleger.' }) profession?: string | null;
+  @Field(() => RecognitionPurpose, { nullable: true, defaultValue: RecognitionPurpose.WORK }) purpose?: RecognitionPurpose | null;
+  @Field(() => Language, { nullable: true, defaultValue: Language.en }) lang?: Language | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; default today.' }) asOf?: string | null;
+}

@@ -1,0 +1,252 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { contentHash } from '../catalogue/domain/qualification-text';
+import type { LocalizedText } from '../catalogue/domain/qualification-file.schema';
+import { QualificationService } from '../catalogue/qualification.service';
+import { ReferenceDataService } from '../catalogue/reference-data.service';
+import { assertExpert, assertUuid, ComparisonService } from '../comparison/comparison.service';
+import { DecisionService } from '../comparison/decision.service';
+import { AuditService } from '../platform/audit/audit.service';
+import { Actor, jurisdictionInScope } from '../platform/auth/actor';
+import { AppError } from '../platform/errors/app-error';
+import { parseOrThrow } from '../platform/errors/zod-problems';
+import { advise, pick, planRoute, type ComparisonBasis, type DecisionBasis, type ReferenceQualification, type RouteAdvice } from './domain/advise';
+import type { AdviceLang } from './domain/messages';
+import { RULE_STATUSES, type QualificationFacts, type RuleStatus } from './domain/rules';
+import { isoDate, PURPOSES, RecognitionRuleSchema, RegulatedProfessionSchema, type Purpose, type RecognitionRule } from './domain/schemas';
+import { RecognitionRepository, RegistryRow, RuleRow } from './persistence/recognition.repository';
+
+const RULE_KEY = /^[a-z0-9][a-z0-9._-]{0,119}$/;
+const JURISDICTION = /^[A-Z]{2}(-[A-Z]{2,3})?$/;
+
+export interface RouteRequest {
+  qualificationId: string;
+  destination: string;
+  profession?: string | null;
+  purpose?: Purpose | null;
+  asOf?: string | null;
+  lang?: AdviceLang | null;
+}
+
+export const today = (now: Date = new Date()) => now.toISOString().slice(0, 10);
+
+/** Jurisdictions an expert must cover to maintain a rule: its destinations, else its parties. */
+const ruleScope = (d: RecognitionRule) => (d.destinations.length ? d.destinations : d.parties);
+
+function assertRuleExpert(actor: Actor, d: RecognitionRule, what: string): void {
+  if (actor.role === 'admin') return;
+  if (actor.role !== 'expert') throw AppError.forbidden(`role "${actor.role}" may not ${what}`);
+  const scope = ruleScope(d);
+  const covered = scope.some((j) => jurisdictionInScope(actor.jurisdictions, j) || actor.jurisdictions.some((s) => s.startsWith(`${j}-`)));
+  if (!covered) throw AppError.forbidden(`an expert for ${actor.jurisdictions.join(', ') || 'no jurisdiction'} may not ${what} for ${scope.join(', ')}`);
+}
+
+/** Rules (draft → approved by a second expert → retired), the registry, and the route advisor. */
+@Injectable()
+export class RecognitionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: RecognitionRepository,
+    private readonly qualifications: QualificationService,
+    private readonly referenceData: ReferenceDataService,
+    private readonly comparisons: ComparisonService,
+    private readonly decisions: DecisionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ---- rules
+
+  async rules(filter: { key?: string | null; status?: string | null }): Promise<RuleRow[]> {
+    if (filter.status && !(RULE_STATUSES as readonly string[]).includes(filter.status)) {
+      throw AppError.badInput([{ field: 'status', message: `must be one of ${RULE_STATUSES.join(', ')}` }]);
+    }
+    return this.repo.rules({ key: filter.key, status: filter.status as RuleStatus | null });
+  }
+
+  async rule(id: string): Promise<RuleRow> {
+    assertUuid(id, 'id');
+    const r = await this.repo.rule(id);
+    if (!r) throw AppError.notFound('recognition rule', id);
+    return r;
+  }
+
+  /** A new draft: version 1 of a new key, or the next version of an existing one. One open draft per key. */
+  async draftRule(actor: Actor, document: unknown): Promise<RuleRow> {
+    const d = parseOrThrow(RecognitionRuleSchema, document, 'document');
+    assertRuleExpert(actor, d, 'draft recognition rules');
+    await this.assertKnownJurisdictions([...d.parties, ...d.origins, ...d.destinations], 'document');
+    return this.dataSource.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`recognition_rule:${d.key}`]);
+      const latest = await this.repo.latestVersion(m, d.key);
+      const open = (await this.repo.rules({ key: d.key, status: 'DRAFT' }, m))[0];
+      if (open) throw AppError.conflict('document.key', `version ${open.version} of rule "${d.key}" is still a draft`);
+      const row = await this.repo.insertRule(m, { key: d.key, version: (latest?.version ?? 0) + 1, status: 'DRAFT', document: d, hash: contentHash(d), author: actor.subject });
+      await this.audit.record(m, actor, {
+        action: 'recognition-rule.draft',
+        entityType: 'recognition-rule',
+        entityId: row.id,
+        before: latest ? { id: latest.id, version: latest.version, status: latest.status } : null,
+        after: { key: row.key, version: row.version, status: row.status, document: row.document },
+      });
+      return row;
+    });
+  }
+
+  /** Approval needs a second expert: never the author (FORBIDDEN), never a non-expert. */
+  async approveRule(actor: Actor, id: string): Promise<RuleRow> {
+    assertUuid(id, 'id');
+    if (actor.role !== 'expert') throw AppError.forbidden(`approval needs a second expert; role "${actor.role}" may not approve`);
+    return this.dataSource.transaction(async (m) => {
+      const r = await this.repo.rule(id, m, true);
+      if (!r) throw AppError.notFound('recognition rule', id);
+      assertRuleExpert(actor, r.document, 'approve recognition rules');
+      if (r.author === actor.subject) throw AppError.forbidden('the author of a rule may not approve it; a second expert must');
+      if (r.status !== 'DRAFT') throw AppError.conflict('id', `only a draft can be approved; this rule is ${r.status}`);
+      const row = await this.repo.approve(m, id, actor.subject);
+      await this.audit.record(m, actor, { action: 'recognition-rule.approve', entityType: 'recognition-rule', entityId: id, before: { status: r.status }, after: { status: row.status, approvedBy: actor.subject } });
+      return row;
+    });
+  }
+
+  /** Retires an approved rule: from `retireOn` (default today) on it no longer applies; for earlier dates it still does. */
+  async retireRule(actor: Actor, id: string, retireOn?: string | null, reason?: string | null): Promise<RuleRow> {
+    assertUuid(id, 'id');
+    const on = retireOn ? parseOrThrow(isoDate, retireOn, 'retireOn') : today();
+    if (reason && reason.length > 4000) throw AppError.badInput([{ field: 'reason', message: 'must be at most 4000 characters' }]);
+    return this.dataSource.transaction(async (m) => {
+      const r = await this.repo.rule(id, m, true);
+      if (!r) throw AppError.notFound('recognition rule', id);
+      assertRuleExpert(actor, r.document, 'retire recognition rules');
+      if (r.status !== 'APPROVED') throw AppError.conflict('id', `only an approved rule can be retired; this rule is ${r.status}`);
+      const row = await this.repo.retire(m, id, actor.subject, on);
+      await this.audit.record(m, actor, { action: 'recognition-rule.retire', entityType: 'recognition-rule', entityId: id, before: { status: r.status }, after: { status: row.status, retiredOn: on, reason: reason ?? null } });
+      return row;
+    });
+  }
+
+  // ---- registry
+
+  async registry(filter: { profession?: string | null; jurisdiction?: string | null }): Promise<RegistryRow[]> {
+    return this.repo.registry(filter);
+  }
+
+  async upsertRegistryEntry(actor: Actor, document: unknown): Promise<RegistryRow> {
+    const e = parseOrThrow(RegulatedProfessionSchema, document, 'document');
+    assertExpert(actor, e.jurisdiction, 'maintain the regulated-profession registry');
+    return this.dataSource.transaction(async (m) => {
+      const problems = [];
+      if (!(await this.repo.exists(m, 'profession', 'key', e.profession))) problems.push({ field: 'document.profession', message: `unknown profession "${e.profession}"` });
+      if (!(await this.repo.exists(m, 'jurisdiction', 'code', e.jurisdiction))) problems.push({ field: 'document.jurisdiction', message: `unknown jurisdiction "${e.jurisdiction}"` });
+      if (problems.length) throw AppError.badInput(problems);
+      const before = await this.repo.registryEntry(m, e.profession, e.jurisdiction, true);
+      const hash = contentHash(e);
+      if (before?.content_hash === hash) return before;
+      const row = await this.repo.upsertRegistry(m, e, hash, actor.subject);
+      await this.audit.record(m, actor, {
+        action: before ? 'regulated-profession.update' : 'regulated-profession.create',
+        entityType: 'regulated-profession',
+        entityId: row.id,
+        before: before?.document ?? null,
+        after: row.document,
+      });
+      return row;
+    });
+  }
+
+  // ---- route advisor
+
+  async route(req: RouteRequest): Promise<RouteAdvice> {
+    assertUuid(req.qualificationId, 'qualificationId');
+    const problems = [];
+    if (!JURISDICTION.test(req.destination)) problems.push({ field: 'destination', message: 'must be a jurisdiction code such as NL, DE-NW or BE-VLG' });
+    if (req.asOf && !isoDate.safeParse(req.asOf).success) problems.push({ field: 'asOf', message: 'must be a date in the form YYYY-MM-DD' });
+    if (req.purpose && !(PURPOSES as readonly string[]).includes(req.purpose)) problems.push({ field: 'purpose', message: 'must be WORK or STUDY' });
+    if (req.profession && !RULE_KEY.test(req.profession)) problems.push({ field: 'profession', message: 'must be a profession key' });
+    if (problems.length) throw AppError.badInput(problems);
+    const lang: AdviceLang = req.lang ?? 'en';
+    const asOf = req.asOf ?? today();
+    const purpose: Purpose = req.purpose ?? 'WORK';
+
+    const jurisdictions = await this.referenceData.jurisdictions();
+    const dest = jurisdictions.find((j) => j.code === req.destination);
+    if (!dest) throw AppError.notFound('jurisdiction (destination)', req.destination);
+    let professionTitle: LocalizedText | null = null;
+    if (req.profession) {
+      const [p] = await this.referenceData.professionsByKeys([req.profession]);
+      if (!p) throw AppError.notFound('profession', req.profession);
+      professionTitle = p.title;
+    }
+    const file = await this.qualifications.exportFile(req.qualificationId);
+    const qualification: QualificationFacts = { id: req.qualificationId, key: file.key, jurisdiction: file.jurisdiction, kind: file.kind, eqfLevel: file.eqfLevel, professions: file.professions };
+    const query = { qualification, destination: req.destination, purpose, asOf, profession: req.profession ?? null };
+    const rules = await this.repo.applicableRules();
+    const registry = req.profession ? (await this.repo.registry({ profession: req.profession })).map((r) => r.document) : [];
+    const plan = planRoute(query, rules, registry);
+
+    let reference: ReferenceQualification | null = null;
+    let decision: DecisionBasis | null = null;
+    let comparison: ComparisonBasis | null = null;
+    if (plan.needsComparison && req.profession) {
+      const ref = await this.repo.referenceQualification(req.profession, req.destination, plan.entry?.referenceQualificationKey);
+      if (ref && ref.id !== req.qualificationId) {
+        reference = { id: ref.id, key: ref.key, title: pick(ref.title, lang, ref.key) };
+        decision = await this.publishedDecision(req.qualificationId, ref.id, req.destination, asOf);
+        if (!decision) {
+          const c = await this.comparisons.compareQualifications(req.qualificationId, ref.id, { lang });
+          comparison = {
+            id: c.id,
+            verdict: c.report.verdict,
+            adaptationMonths: c.report.compensation?.adaptationPeriod?.months ?? null,
+            aptitudeTestTopics: c.report.compensation?.aptitudeTestTopics ?? [],
+          };
+        }
+      }
+    }
+    return advise({ query, lang, rules, registry, professionTitle, destinationName: dest.name, reference, decision, comparison });
+  }
+
+  /** The published decision for the pair whose destination covers the requested one, published on or before asOf. */
+  private async publishedDecision(holderId: string, referenceId: string, destination: string, asOf: string): Promise<DecisionBasis | null> {
+    const page = await this.decisions.list({ holderId, referenceId, status: 'PUBLISHED' }, 100);
+    const d = page.items.find((x) => jurisdictionInScope([x.destinationJurisdiction], destination) && x.publishedAt && today(x.publishedAt) <= asOf);
+    if (!d) return null;
+    return {
+      id: d.id,
+      verdict: d.verdict as DecisionBasis['verdict'],
+      rationale: d.rationale,
+      compensation: d.compensation,
+      destinationJurisdiction: d.destinationJurisdiction,
+      publishedAt: d.publishedAt!.toISOString(),
+    };
+  }
+
+  private async assertKnownJurisdictions(codes: string[], root: string): Promise<void> {
+    const known = new Set((await this.referenceData.jurisdictions()).map((j) => j.code));
+    const unknown = [...new Set(codes)].filter((c) => !known.has(c));
+    if (unknown.length) throw AppError.badInput(unknown.map((c) => ({ field: root, message: `unknown jurisdiction "${c}"` })));
+  }
+}
+
+/** What `verifyCredential(adviseFor: …)` asks for. */
+export interface AdviseFor {
+  jurisdiction: string;
+  profession?: string | null;
+  purpose?: Purpose | null;
+  lang?: AdviceLang | null;
+  asOf?: string | null;
+}
+
+export interface VerificationAdvice {
+  advice: RouteAdvice | null;
+  /** Why there is no advice, when there is none. */
+  adviceNote: string | null;
+}
+
+/** Route advice next to a verification: only for a valid credential that refers to a catalogue qualification. */
+export async function adviceForVerification(service: RecognitionService, valid: boolean, qualificationId: string | null, adviseFor: AdviseFor | null | undefined): Promise<VerificationAdvice> {
+  if (!adviseFor) return { advice: null, adviceNote: null };
+  if (!valid) return { advice: null, adviceNote: 'No advice: the credential did not verify.' };
+  if (!qualificationId) return { advice: null, adviceNote: 'No advice: the credential does not refer to a catalogue qualification.' };
+  const advice = await service.route({ qualificationId, destination: adviseFor.jurisdiction, profession: adviseFor.profession, purpose: adviseFor.purpose, lang: adviseFor.lang, asOf: adviseFor.asOf });
+  return { advice, adviceNote: null };
+}
