@@ -50,6 +50,7 @@ export interface BatchProgress {
 export class BatchIssuanceService implements OnModuleInit, OnApplicationShutdown {
   private readonly log = new Logger('BatchIssuance');
   private boss: PgBoss | null = null;
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -60,13 +61,15 @@ export class BatchIssuanceService implements OnModuleInit, OnApplicationShutdown
   async onModuleInit(): Promise<void> {
     const opts = this.dataSource.options as { url?: string };
     this.boss = new PgBoss({ connectionString: opts.url!, max: 3 });
-    this.boss.on('error', (e) => this.log.error(e.message));
+    // Once shutdown begins, the database may go away under pg-boss's pollers; that is expected.
+    this.boss.on('error', (e) => (this.stopping ? this.log.debug?.(e.message) : this.log.error(e.message)));
     await this.boss.start();
     await this.boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 5, retryDelay: 2, expireInSeconds: 3600 });
     await this.boss.work<{ batchId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => this.run(job.data.batchId));
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.boss?.stop({ graceful: true, timeout: 10_000, wait: true } as never);
   }
 
