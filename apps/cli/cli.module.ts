@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '../../libs/catalogue/catalogue.module';
+import { RecognitionModule } from '../../libs/recognition/recognition.module';
 import { ComparisonModule } from '../../libs/comparison/comparison.module';
 import { AuthModule } from '../../libs/platform/auth/auth.module';
 import { TokenVerifier } from '../../libs/platform/auth/token.service';
@@ -18,6 +19,7 @@ export class CliModule {
         TypeOrmModule.forRoot(typeOrmOptions(databaseUrl, ENTITIES)),
         CatalogueModule,
         ComparisonModule,
+        RecognitionModule,
       ],
     };
   }

@@ -8,8 +8,9 @@ import { FrameworkSchema, JurisdictionSchema, ProfessionSchema } from '../../lib
 import { API_RESOLVERS } from '../api/resolvers';
 import { SCHEMA_BASE } from '../../libs/credentials/domain/constants';
 import { AccreditationInputSchema } from '../../libs/credentials/accreditation.service';
-import { DiplomaRequestSchema, LearningUnitRequestSchema } from '../../libs/credentials/domain/credential-request.schema';
-import { DiplomaSubjectSchema, LearningUnitSubjectSchema, SCHEMA_FILES } from '../../libs/credentials/domain/credential-subject.schema';
+import { DiplomaRequestSchema, LearningUnitRequestSchema, RecognitionStatementRequestSchema } from '../../libs/credentials/domain/credential-request.schema';
+import { RecognitionRuleSchema, RegulatedProfessionSchema } from '../../libs/recognition/domain/schemas';
+import { DiplomaSubjectSchema, LearningUnitSubjectSchema, RecognitionStatementSubjectSchema, SCHEMA_FILES } from '../../libs/credentials/domain/credential-subject.schema';
 
 /** The zod schemas published as JSON Schema in schemas/, by file name. */
 export const JSON_SCHEMAS: Record<string, z.ZodType> = {
@@ -22,6 +23,10 @@ export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   'learning-unit-request.schema.json': LearningUnitRequestSchema,
   'diploma-request.schema.json': DiplomaRequestSchema,
   'accreditation-input.schema.json': AccreditationInputSchema,
+  [SCHEMA_FILES.RecognitionStatementCredential]: RecognitionStatementSubjectSchema,
+  'recognition-statement-request.schema.json': RecognitionStatementRequestSchema,
+  'recognition-rule.schema.json': RecognitionRuleSchema,
+  'regulated-profession.schema.json': RegulatedProfessionSchema,
 };
 
 export function printSortedSchema(schema: GraphQLSchema): string {

@@ -6,6 +6,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { EscoImporter } from '../../libs/catalogue/import/esco-importer';
 import { QualificationImporter } from '../../libs/catalogue/import/qualification-importer';
 import { SeedService } from '../../libs/catalogue/seed.service';
+import { RecognitionSeedService } from '../../libs/recognition/recognition-seed.service';
 import { ROLES, Role, SYSTEM_ACTOR } from '../../libs/platform/auth/actor';
 import { ensureDevTokenKey } from '../../libs/platform/auth/token-keys';
 import { mintToken } from '../../libs/platform/auth/token.service';
@@ -62,7 +63,11 @@ program
   .command('seed')
   .description('load the sourced seed data (idempotent)')
   .action(async () => {
-    const s = await withContext((ctx) => ctx.get(SeedService).seed(join(projectRoot(), 'seeds')));
+    const s = await withContext(async (ctx) => {
+      const summary = await ctx.get(SeedService).seed(join(projectRoot(), 'seeds'));
+      await ctx.get(RecognitionSeedService).seed(join(projectRoot(), 'seeds'));
+      return summary;
+    });
     const changed = s.qualifications.filter((r) => r.changed).length;
     process.stdout.write(`seeded: ${s.jurisdictions} jurisdictions, ${s.frameworks} frameworks, ${s.professions} professions changed; ${changed} of ${s.qualifications.length} qualification files changed\n`);
   });

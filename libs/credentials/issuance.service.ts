@@ -1,15 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { z } from 'zod';
 import { QualificationService } from '../catalogue/qualification.service';
 import { contentHash } from '../catalogue/domain/qualification-text';
 import { AuditService } from '../platform/audit/audit.service';
-import { Actor } from '../platform/auth/actor';
+import { Actor, jurisdictionInScope } from '../platform/auth/actor';
+import { RecognitionService, StatementBasis } from '../recognition/recognition.service';
 import { AppError } from '../platform/errors/app-error';
 import { parseOrThrow } from '../platform/errors/zod-problems';
 import { AccreditationService, AccreditationTarget } from './accreditation.service';
-import { buildDiplomaCredential, buildLearningUnitCredential, Envelope } from './domain/credential-builder';
-import { DiplomaRequest, DiplomaRequestSchema, LearningUnitRequest, LearningUnitRequestSchema } from './domain/credential-request.schema';
+import { buildDiplomaCredential, buildLearningUnitCredential, buildRecognitionStatementCredential, Envelope } from './domain/credential-builder';
+import {
+  DiplomaRequest,
+  DiplomaRequestSchema,
+  LearningUnitRequest,
+  LearningUnitRequestSchema,
+  RecognitionStatementRequest,
+  RecognitionStatementRequestSchema,
+} from './domain/credential-request.schema';
 import { SUBJECT_SCHEMAS } from './domain/credential-subject.schema';
 import { addCoIssuerProof, signAsIssuer, signJwt, VerifiableCredential } from './domain/proofs';
 import { IssuerService } from './issuer.service';
@@ -18,7 +27,14 @@ import { CredentialsRepository } from './persistence/credentials.repository';
 import { IssuedCredentialRow } from './persistence/rows';
 import { StatusService } from './status.service';
 
-export type IssueKind = 'LearningUnitCredential' | 'DiplomaCredential';
+export type IssueKind = 'LearningUnitCredential' | 'DiplomaCredential' | 'RecognitionStatementCredential';
+
+type AnyRequest = LearningUnitRequest | DiplomaRequest | RecognitionStatementRequest;
+const REQUEST_SCHEMAS: Record<IssueKind, z.ZodType<AnyRequest>> = {
+  LearningUnitCredential: LearningUnitRequestSchema,
+  DiplomaCredential: DiplomaRequestSchema,
+  RecognitionStatementCredential: RecognitionStatementRequestSchema,
+};
 
 export interface IssueOutcome {
   row: IssuedCredentialRow;
@@ -38,6 +54,7 @@ export class IssuanceService {
     private readonly qualifications: QualificationService,
     private readonly loader: CredentialLoader,
     private readonly audit: AuditService,
+    private readonly recognition: RecognitionService,
   ) {}
 
   /** The institution a school token issues for; naming another is refused. */
@@ -50,9 +67,9 @@ export class IssuanceService {
   }
 
   async issue(actor: Actor, kind: IssueKind, request: unknown, opts: { issuer?: string | null; root?: string } = {}): Promise<IssueOutcome> {
-    const institutionId = this.issuingInstitution(actor, opts.issuer);
     const root = opts.root ?? 'request';
-    const parsed = kind === 'LearningUnitCredential' ? parseOrThrow(LearningUnitRequestSchema, request, root) : parseOrThrow(DiplomaRequestSchema, request, root);
+    const parsed = parseOrThrow(REQUEST_SCHEMAS[kind], request, root);
+    const institutionId = kind === 'RecognitionStatementCredential' ? await this.statementAuthority(actor, parsed as RecognitionStatementRequest, root) : this.issuingInstitution(actor, opts.issuer);
     const requestHash = contentHash(parsed);
 
     const earlier = await this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey);
@@ -69,6 +86,18 @@ export class IssuanceService {
     }
   }
 
+  /** Statements are issued by an AUTHORITY institution, by an expert of its jurisdiction (or an admin). */
+  private async statementAuthority(actor: Actor, r: RecognitionStatementRequest, root: string): Promise<string> {
+    if (actor.role !== 'expert' && actor.role !== 'admin') throw AppError.forbidden(`role "${actor.role}" may not issue recognition statements; experts of the authority do`);
+    const inst = await this.repo.institution(r.authority);
+    if (!inst) throw AppError.badInput([{ field: `${root}.authority`, message: `unknown institution "${r.authority}"` }]);
+    if (inst.type !== 'AUTHORITY') throw AppError.badInput([{ field: `${root}.authority`, message: `"${r.authority}" is a ${inst.type}, not an AUTHORITY` }]);
+    if (actor.role === 'expert' && !jurisdictionInScope(actor.jurisdictions, inst.jurisdiction_code)) {
+      throw AppError.forbidden(`an expert for ${actor.jurisdictions.join(', ')} may not issue for an authority of ${inst.jurisdiction_code}`);
+    }
+    return inst.id;
+  }
+
   private replay(earlier: IssuedCredentialRow, requestHash: string, root: string): IssueOutcome {
     if (earlier.request_hash !== requestHash) {
       throw AppError.conflict(`${root}.idempotencyKey`, 'was already used for a different request');
@@ -76,11 +105,12 @@ export class IssuanceService {
     return { row: earlier, created: false };
   }
 
-  private async issueIn(m: EntityManager, actor: Actor, kind: IssueKind, institutionId: string, r: LearningUnitRequest | DiplomaRequest, requestHash: string, root: string): Promise<IssueOutcome> {
+  private async issueIn(m: EntityManager, actor: Actor, kind: IssueKind, institutionId: string, r: AnyRequest, requestHash: string, root: string): Promise<IssueOutcome> {
     const inst = await this.repo.institution(institutionId, m);
     if (!inst) throw AppError.notFound('institution', institutionId);
     const issuedAt = new Date();
-    let target: AccreditationTarget;
+    let target: AccreditationTarget | null = null;
+    let statement: StatementBasis | null = null;
     let qualificationId: string | null = null;
     let coIssuerDids: string[] = [];
     let partnerDid: string | undefined;
@@ -99,6 +129,18 @@ export class IssuanceService {
         if (!p) throw AppError.badInput([{ field: `${root}.activity.partnerInstitution`, message: `unknown institution "${lu.activity.partnerInstitution}"` }]);
         partnerDid = p.did;
       }
+    } else if (kind === 'RecognitionStatementCredential') {
+      const sr = r as RecognitionStatementRequest;
+      statement = await this.recognition.publishedStatementBasis(sr.decisionId).catch((e) => {
+        if (e instanceof AppError && e.code === 'NOT_FOUND') throw AppError.badInput([{ field: `${root}.decisionId`, message: `unknown decision "${sr.decisionId}"` }]);
+        throw e;
+      });
+      if (!jurisdictionInScope([inst.jurisdiction_code.split('-')[0]], statement.destinationJurisdiction)) {
+        throw AppError.forbidden(`authority "${inst.id}" (${inst.jurisdiction_code}) is not competent for a decision on ${statement.destinationJurisdiction}`);
+      }
+      if (actor.role === 'expert' && !jurisdictionInScope(actor.jurisdictions, statement.destinationJurisdiction)) {
+        throw AppError.forbidden(`an expert for ${actor.jurisdictions.join(', ')} may not issue a statement on a decision for ${statement.destinationJurisdiction}`);
+      }
     } else {
       const d = r as DiplomaRequest;
       const q = await this.qualifications.get(d.qualificationId).catch(() => {
@@ -109,8 +151,10 @@ export class IssuanceService {
       target = { qualification: { key: q.key, code: q.code, jurisdiction: q.jurisdictionCode } };
     }
 
-    const accredited = await this.accreditation.check(institutionId, target, issuedAt, m);
-    if (!accredited.ok) throw AppError.forbidden(accredited.reason);
+    if (target) {
+      const accredited = await this.accreditation.check(institutionId, target, issuedAt, m);
+      if (!accredited.ok) throw AppError.forbidden(accredited.reason);
+    }
 
     const alloc = await this.status.allocate(m, institutionId);
     const envelope: Envelope = {
@@ -127,13 +171,24 @@ export class IssuanceService {
     let unsigned: VerifiableCredential;
     if (kind === 'LearningUnitCredential') {
       unsigned = buildLearningUnitCredential(r as LearningUnitRequest, envelope, { partnerDid, awardingBodies: [inst.did, ...coIssuerDids] });
+    } else if (statement) {
+      unsigned = buildRecognitionStatementCredential(r as RecognitionStatementRequest, envelope, {
+        decisionId: statement.id,
+        decisionVersion: statement.version,
+        verdict: statement.verdict,
+        destinationJurisdiction: statement.destinationJurisdiction,
+        holderKey: statement.holderKey,
+        referenceKey: statement.referenceKey,
+        compensation: statement.compensation,
+        rationale: statement.rationale,
+      });
     } else {
       const file = (await this.qualifications.exportFile(qualificationId!))!;
       const title = Object.fromEntries(Object.entries(file.title).filter(([l]) => ['nl', 'de', 'en'].includes(l))) as Record<string, string>;
       unsigned = buildDiplomaCredential(r as DiplomaRequest, envelope, { key: file.key, code: file.code, jurisdiction: file.jurisdiction, framework: file.framework, nationalLevel: file.nationalLevel, eqfLevel: file.eqfLevel, title });
     }
     // The subject schema is enforced on what is signed, not only on the request.
-    parseOrThrow(SUBJECT_SCHEMAS[kind]!, unsigned.credentialSubject, 'credentialSubject');
+    parseOrThrow(SUBJECT_SCHEMAS[kind], unsigned.credentialSubject, 'credentialSubject');
 
     const key = await this.issuers.signingKey(institutionId, m);
     const signed = r.format === 'JWT' ? null : await signAsIssuer(unsigned, key, this.loader.load);

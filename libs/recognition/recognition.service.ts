@@ -205,6 +205,28 @@ export class RecognitionService {
     return advise({ query, lang, rules, registry, professionTitle, destinationName: dest.name, reference, decision, comparison });
   }
 
+  /**
+   * A published expert decision with the keys of both qualifications: what a RecognitionStatementCredential
+   * states. Credentials reach decisions only through here (credentials may use recognition, not comparison).
+   */
+  async publishedStatementBasis(decisionId: string): Promise<StatementBasis> {
+    const d = await this.decisions.get(decisionId);
+    if (d.status !== 'PUBLISHED') throw AppError.conflict('decisionId', `decision is ${d.status}; only a published decision can be issued as a statement`);
+    const holder = await this.qualifications.get(d.holderQualificationId);
+    const reference = await this.qualifications.get(d.referenceQualificationId);
+    return {
+      id: d.id,
+      version: d.version,
+      verdict: d.verdict as StatementBasis['verdict'],
+      rationale: d.rationale,
+      compensation: d.compensation,
+      destinationJurisdiction: d.destinationJurisdiction,
+      holderKey: holder.key,
+      referenceKey: reference.key,
+      publishedAt: d.publishedAt!,
+    };
+  }
+
   /** The published decision for the pair whose destination covers the requested one, published on or before asOf. */
   private async publishedDecision(holderId: string, referenceId: string, destination: string, asOf: string): Promise<DecisionBasis | null> {
     const page = await this.decisions.list({ holderId, referenceId, status: 'PUBLISHED' }, 100);
@@ -225,6 +247,18 @@ export class RecognitionService {
     const unknown = [...new Set(codes)].filter((c) => !known.has(c));
     if (unknown.length) throw AppError.badInput(unknown.map((c) => ({ field: root, message: `unknown jurisdiction "${c}"` })));
   }
+}
+
+export interface StatementBasis {
+  id: string;
+  version: number;
+  verdict: 'FULL' | 'PARTIAL' | 'NONE';
+  rationale: string;
+  compensation: string[];
+  destinationJurisdiction: string;
+  holderKey: string;
+  referenceKey: string;
+  publishedAt: Date;
 }
 
 /** What `verifyCredential(adviseFor: …)` asks for. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RECOGNITION_CONTEXT_V1, SCHEMA_BASE, VC_V2_CONTEXT } from './constants';
-import { SCHEMA_FILES } from './credential-subject.schema';
-import type { DiplomaRequest, LearningUnitRequest } from './credential-request.schema';
+import { CredentialType, SCHEMA_FILES } from './credential-subject.schema';
+import type { DiplomaRequest, LearningUnitRequest, RecognitionStatementRequest } from './credential-request.schema';
 import type { VerifiableCredential } from './proofs';
 
 export interface StatusEntry {
@@ -20,7 +20,7 @@ export interface Envelope {
   ids?: () => string;
 }
 
-function envelope(type: 'LearningUnitCredential' | 'DiplomaCredential', e: Envelope, subject: Record<string, unknown>): VerifiableCredential {
+function envelope(type: CredentialType, e: Envelope, subject: Record<string, unknown>): VerifiableCredential {
   return {
     '@context': [VC_V2_CONTEXT, RECOGNITION_CONTEXT_V1],
     id: e.id,
@@ -144,6 +144,41 @@ export function buildDiplomaCredential(r: DiplomaRequest, e: Envelope, q: Qualif
           eqfLevel: q.eqfLevel,
         },
         awardedBy: { id: urn(e.ids), type: 'AwardingProcess', awardingBody: [e.issuerDid], awardingDate: `${r.awardingDate}T00:00:00Z` },
+      },
+    }),
+  );
+}
+
+export interface StatementClaim {
+  decisionId: string;
+  decisionVersion: number;
+  verdict: 'FULL' | 'PARTIAL' | 'NONE';
+  destinationJurisdiction: string;
+  holderKey: string;
+  referenceKey: string;
+  compensation: string[];
+  rationale: string;
+}
+
+/** A published expert decision, issued by the competent authority to the holder. */
+export function buildRecognitionStatementCredential(r: RecognitionStatementRequest, e: Envelope, d: StatementClaim): VerifiableCredential {
+  return envelope(
+    'RecognitionStatementCredential',
+    e,
+    stripUndefined({
+      ...learner(r),
+      hasClaim: {
+        id: urn(e.ids),
+        type: 'RecognitionStatement',
+        decision: `urn:recognition:decision:${d.decisionId}`,
+        decisionVersion: d.decisionVersion,
+        verdict: d.verdict,
+        destinationJurisdiction: d.destinationJurisdiction,
+        holderQualification: `urn:recognition:qualification:${d.holderKey}`,
+        referenceQualification: `urn:recognition:qualification:${d.referenceKey}`,
+        compensationMeasure: d.compensation.length ? d.compensation : undefined,
+        rationale: d.rationale,
+        awardedBy: { id: urn(e.ids), type: 'AwardingProcess', awardingBody: [e.issuerDid], awardingDate: e.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z') },
       },
     }),
   );

@@ -71,5 +71,15 @@ export const DiplomaRequestSchema = z
   })
   .strict();
 
+export const RecognitionStatementRequestSchema = z
+  .object({
+    ...common,
+    /** The authority (an AUTHORITY institution in the registry) that issues the statement. */
+    authority: institutionId,
+    decisionId: z.uuid(),
+  })
+  .strict();
+
+export type RecognitionStatementRequest = z.infer<typeof RecognitionStatementRequestSchema>;
 export type LearningUnitRequest = z.infer<typeof LearningUnitRequestSchema>;
 export type DiplomaRequest = z.infer<typeof DiplomaRequestSchema>;

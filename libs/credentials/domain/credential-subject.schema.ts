@@ -112,6 +112,28 @@ export const DiplomaSubjectSchema = z
   })
   .strict();
 
+/** A published expert decision, issued to the holder of the assessed qualification. */
+export const RecognitionStatementSubjectSchema = z
+  .object({
+    ...PersonFields,
+    hasClaim: z
+      .object({
+        id: urnId,
+        type: z.literal('RecognitionStatement'),
+        decision: z.string().regex(/^urn:recognition:decision:[0-9a-f-]{36}$/),
+        decisionVersion: z.number().int().positive(),
+        verdict: z.enum(['FULL', 'PARTIAL', 'NONE']),
+        destinationJurisdiction: z.string().regex(/^[A-Z]{2}(-[A-Z]{2,3})?$/),
+        holderQualification: z.string().regex(/^urn:recognition:qualification:\S+$/),
+        referenceQualification: z.string().regex(/^urn:recognition:qualification:\S+$/),
+        compensationMeasure: z.array(z.string().min(1).max(1000)).max(20).optional(),
+        rationale: z.string().min(1).max(8000),
+        awardedBy: AwardingProcessSchema,
+      })
+      .strict(),
+  })
+  .strict();
+
 export type LearningUnitSubject = z.infer<typeof LearningUnitSubjectSchema>;
 export type DiplomaSubject = z.infer<typeof DiplomaSubjectSchema>;
 
@@ -119,12 +141,14 @@ export const CREDENTIAL_TYPES = ['LearningUnitCredential', 'DiplomaCredential', 
 export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
 
 /** The subject schema of each credential type, by type; used at issuance and at verification. */
-export const SUBJECT_SCHEMAS: Partial<Record<CredentialType, z.ZodType>> = {
+export const SUBJECT_SCHEMAS: Record<CredentialType, z.ZodType> = {
   LearningUnitCredential: LearningUnitSubjectSchema,
   DiplomaCredential: DiplomaSubjectSchema,
+  RecognitionStatementCredential: RecognitionStatementSubjectSchema,
 };
 
-export const SCHEMA_FILES: Record<'LearningUnitCredential' | 'DiplomaCredential', string> = {
+export const SCHEMA_FILES: Record<CredentialType, string> = {
   LearningUnitCredential: 'learning-unit-credential-subject.schema.json',
   DiplomaCredential: 'diploma-credential-subject.schema.json',
+  RecognitionStatementCredential: 'recognition-statement-credential-subject.schema.json',
 };

@@ -61,6 +61,18 @@ export class CredentialsResolver {
     return this.batches.progress(actor, id);
   }
 
+  @Roles('expert', 'admin')
+  @Mutation(() => IssuedCredentialModel, {
+    description: 'Issues a published expert decision to its holder as a RecognitionStatementCredential, signed by the competent authority.',
+  })
+  async issueRecognitionStatement(
+    @CurrentActor() actor: Actor,
+    @Args('request', { type: () => JSONScalar, description: 'See schemas/recognition-statement-request.schema.json.' }) request: unknown,
+  ) {
+    const r = await this.issuance.issue(actor, 'RecognitionStatementCredential', request);
+    return toCredentialModel(r.row, r.created);
+  }
+
   @Roles('school')
   @Mutation(() => IssuedCredentialModel, { description: 'A co-issuing school adds its proof to the proof set.' })
   async cosignCredential(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
