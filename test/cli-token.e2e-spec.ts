@@ -1,31 +1,10 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CLI, runCli } from './support/cli';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** `token` mints development bearer tokens from the key in DATA_DIR; the running service must accept them. */
-
-const ROOT = resolve(__dirname, '..');
-const CLI = join(ROOT, 'dist/apps/cli/main.js');
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], env: Record<string, string>, timeout = 30_000): Promise<CliResult> {
-  return new Promise((done) => {
-    // DATABASE_URL is deliberately left out: minting a token must not need (or start) a database.
-    const base: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' };
-    delete base.DATABASE_URL;
-    execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...base, ...env }, timeout }, (err, stdout, stderr) => {
-      const code = err ? (err as { code?: unknown }).code : 0;
-      done({ code: typeof code === 'number' ? code : null, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
-}
 
 function claims(jwt: string): Record<string, unknown> {
   const parts = jwt.split('.');

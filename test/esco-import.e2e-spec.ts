@@ -1,40 +1,16 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Client } from 'pg';
 import { createTestDatabase } from './support/test-database';
+import { CLI, runCli } from './support/cli';
 
 /** `import-esco` through the real CLI (dist/apps/cli/main.js) on fresh databases. */
 
-const ROOT = resolve(__dirname, '..');
-const CLI = join(ROOT, 'dist/apps/cli/main.js');
 const ESCO_DIR = resolve(__dirname, '../../shared/data/esco');
 const OCC = 'http://data.europa.eu/esco/occupation/';
 const SKILL = 'http://data.europa.eu/esco/skill/';
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-function runCli(args: string[], env: Record<string, string>, timeout = 120_000): Promise<CliResult> {
-  const started = Date.now();
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd: ROOT, env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }, timeout, maxBuffer: 16 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        const code = err ? (err as { code?: unknown }).code : 0;
-        done({ code: typeof code === 'number' ? code : null, stdout: String(stdout), stderr: String(stderr), ms: Date.now() - started });
-      },
-    );
-  });
-}
 
 /** A fresh, empty database (import-esco runs the migrations itself) and a pg client on it. */
 async function freshDb(): Promise<{ url: string; client: Client; env: Record<string, string>; close(): Promise<void> }> {

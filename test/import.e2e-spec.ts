@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CLI, ROOT, runCli } from './support/cli';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -9,30 +9,8 @@ import { startTestApp, TestApp } from './support/test-app';
  * database is unchanged. Drives the real CLI (dist/apps/cli/main.js) against a seeded test database.
  */
 
-const ROOT = resolve(__dirname, '..');
-const CLI = join(ROOT, 'dist/apps/cli/main.js');
 const SEED_FILE = join(ROOT, 'seeds/qualifications/nl-mbo-25656-verzorgende-ig.json');
 const TABLES = ['qualification', 'qualification_unit', 'learning_outcome', 'qualification_profession', 'audit_log'] as const;
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], env: Record<string, string>, timeout = 60_000): Promise<CliResult> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd: ROOT, env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }, timeout, maxBuffer: 16 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        const code = err ? (err as { code?: unknown }).code : 0;
-        done({ code: typeof code === 'number' ? code : null, stdout: String(stdout), stderr: String(stderr) });
-      },
-    );
-  });
-}
 
 /** A document derived from the seed file: new key, no code, so that it is valid on its own. */
 function baseDoc(key: string): any {
