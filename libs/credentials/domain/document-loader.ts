@@ -97,10 +97,8 @@ export function createDocumentLoader(ports: LoaderPorts, options: LoaderOptions)
       if (list) return done(list);
       throw new DocumentRefused('UNKNOWN_DOCUMENT', url);
     }
-    if (/^https?:/.test(url) || url.startsWith('urn:')) {
-      throw new DocumentRefused(statics.size && /context|ns\//i.test(url) ? 'UNKNOWN_CONTEXT' : 'UNKNOWN_DOCUMENT', url);
-    }
-    throw new DocumentRefused('UNKNOWN_DOCUMENT', url);
+    // The loader cannot tell why a URL was asked for; one that looks like a vocabulary is named a context.
+    throw new DocumentRefused(/^https?:.*(context|\/ns\/)/i.test(url) ? 'UNKNOWN_CONTEXT' : 'UNKNOWN_DOCUMENT', url);
   };
 }
 
