@@ -77,6 +77,25 @@ describe('credentials: issue, co-sign, verify, revoke (real keys, real PostgreSQ
     expect(log.data.auditLog.edges.map((e: any) => e.node.action)).toEqual(expect.arrayContaining(['credential.issue', 'credential.revoke']));
   });
 
+  it('checks the status list\'s own signature: a list altered in storage makes the status unavailable', async () => {
+    const r = await t.gql(ISSUE_DIPLOMA, { r: { idempotencyKey: 'dipl-tampered-list', learner: { givenName: 'Lea', familyName: 'Peters' }, qualificationId: f.softwareDeveloperId, awardingDate: '2025-07-01' } }, f.nlSchool);
+    const vc = r.data.issueDiplomaCredential.credential;
+    expect((await verify(vc)).valid).toBe(true);
+    const listId = vc.credentialStatus[0].statusListCredential.split('/').pop();
+    const [row] = await t.dataSource.query('SELECT credential FROM status_list WHERE id = $1', [listId]);
+    const altered = structuredClone(row.credential);
+    altered.validFrom = '2020-01-01T00:00:00Z';
+    await t.dataSource.query('UPDATE status_list SET credential = $2 WHERE id = $1', [listId, altered]);
+    try {
+      const v = await verify(vc);
+      expect(v.valid).toBe(false);
+      expect(failed(v)).toEqual(['STATUS:STATUS_UNAVAILABLE']);
+    } finally {
+      await t.dataSource.query('UPDATE status_list SET credential = $2 WHERE id = $1', [listId, row.credential]);
+    }
+    expect((await verify(vc)).valid).toBe(true);
+  });
+
   it('reports an expired credential', async () => {
     const validUntil = new Date(Date.now() + 1500).toISOString();
     const r = await t.gql(ISSUE_DIPLOMA, { r: { idempotencyKey: 'dipl-expiring', learner: { givenName: 'Tim', familyName: 'Bakker' }, qualificationId: f.softwareDeveloperId, awardingDate: '2025-07-01', validUntil } }, f.nlSchool);

@@ -3,6 +3,7 @@ import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { DataSource } from 'typeorm';
+import { contentHash } from '../catalogue/domain/qualification-text';
 import { z } from 'zod';
 import { AccreditationService, AccreditationTarget } from './accreditation.service';
 import { RECOGNITION_CONTEXT_V1, VC_V2_CONTEXT } from './domain/constants';
@@ -186,7 +187,10 @@ export class VerificationService {
     if (!credential.credentialStatus?.length) {
       skip('STATUS', 'NO_STATUS', 'the credential has no status entry');
     } else {
-      const r = await checkStatus({ credential, documentLoader: this.loader.load, suite: new DataIntegrityProof({ cryptosuite }), verifyBitstringStatusListCredential: true, verifyMatchingIssuers: true });
+      const listProblem = await this.statusListsProblem(credential);
+      const r = listProblem
+        ? { verified: false, error: new Error(listProblem), results: [] }
+        : await checkStatus({ credential, documentLoader: this.loader.load, suite: new DataIntegrityProof({ cryptosuite }), verifyBitstringStatusListCredential: false, verifyMatchingIssuers: true });
       if (!r.verified) {
         fail('STATUS', 'STATUS_UNAVAILABLE', `status could not be checked: ${r.error?.message ?? 'unknown error'}`);
       } else {
@@ -209,6 +213,33 @@ export class VerificationService {
     } else pass('VALIDITY', 'WITHIN_VALIDITY', credential.validUntil ? `valid until ${credential.validUntil}` : 'no expiry');
 
     return done(credential);
+  }
+
+  /** Content hashes of status-list credentials (proof included) already verified; any change misses the cache. */
+  private readonly verifiedLists = new Set<string>();
+
+  /**
+   * Verifies each referenced status-list credential's own proof once per signed version. The library would
+   * re-verify it on every call, doubling the canonicalisation work of a verification.
+   */
+  private async statusListsProblem(credential: VerifiableCredential): Promise<string | null> {
+    const urls = [...new Set((credential.credentialStatus as Array<{ statusListCredential: string }>).map((e) => e.statusListCredential))];
+    for (const url of urls) {
+      let list: VerifiableCredential;
+      try {
+        list = (await this.loader.load(url)).document as VerifiableCredential;
+      } catch (e) {
+        return `status list ${url}: ${(e as Error).message}`;
+      }
+      const hash = contentHash(list);
+      if (this.verifiedLists.has(hash)) continue;
+      const proofs = await verifyProofSet(list, this.loader.load).catch(() => []);
+      const issuer = issuerId(list);
+      if (!proofs.length || !proofs.every((p) => p.verified && p.controller === issuer)) return `status list ${url} does not verify`;
+      if (this.verifiedLists.size > 10_000) this.verifiedLists.clear();
+      this.verifiedLists.add(hash);
+    }
+    return null;
   }
 
   private async keyValidAt(institutionId: string, verificationMethod: string, at: Date): Promise<string | null> {
