@@ -1,22 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
-import { DataSource } from 'typeorm';
-import { createApp } from '../apps/api/bootstrap';
-import { SeedService } from '../libs/catalogue/seed.service';
 import { signJwt, verifyJwt } from '../libs/credentials/domain/proofs';
 import { IssuerService } from '../libs/credentials/issuer.service';
 import { CredentialLoader } from '../libs/credentials/loader.provider';
-import type { Role } from '../libs/platform/auth/actor';
-import { ensureDevTokenKey } from '../libs/platform/auth/token-keys';
-import { mintToken } from '../libs/platform/auth/token.service';
-import { loadConfig } from '../libs/platform/config/load-config';
-import { createLogger } from '../libs/platform/logging/logger';
-import { projectRoot } from '../libs/platform/project-root';
 import { ISSUE_DIPLOMA, ISSUE_LU, learningUnitRequest, setupSchools, VERIFY } from './support/credentials-fixture';
 import { startTestApp, TestApp } from './support/test-app';
-import { createTestDatabase } from './support/test-database';
 
 interface HttpResult {
   status: number;
@@ -197,43 +186,10 @@ describe('rate limit on public verification (VERIFY_RATE_LIMIT_PER_MINUTE=3)', (
 describe('private keys never appear in responses or logs (LOG_LEVEL=debug)', () => {
   const logLines: string[] = [];
   const responses: string[] = [];
-  let t: TestApp & { close(): Promise<void> };
+  let t: TestApp;
 
   beforeAll(async () => {
-    // Like startTestApp, but the pino output goes to a capture stream.
-    const db = await createTestDatabase();
-    const dataDir = mkdtempSync(join(tmpdir(), 'recog-e2e-data-'));
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'debug', DATABASE_URL: db.url });
-    const app = await createApp(config, createLogger(config.LOG_LEVEL, { write: (line: string) => void logLines.push(line) }), db.url);
-    await app.init();
-    await app.get(SeedService).seed(join(projectRoot(), 'seeds'));
-    await app.listen(0, '127.0.0.1');
-    const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    const keys = await ensureDevTokenKey(dataDir);
-    t = {
-      app,
-      baseUrl,
-      databaseUrl: db.url,
-      dataDir,
-      dataSource: app.get(DataSource),
-      async gql(query, variables, token) {
-        const res = await fetch(`${baseUrl}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ query, variables }),
-        });
-        const text = await res.text();
-        responses.push(text);
-        const body = JSON.parse(text);
-        return { status: res.status, data: body.data, errors: body.errors, body };
-      },
-      token: (role: Role, o: { jurisdictions?: string[]; institution?: string; subject?: string } = {}) =>
-        mintToken(keys.privateJwk, { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }, { subject: o.subject ?? `test-${role}`, role, institution: o.institution, jurisdictions: o.jurisdictions }),
-      async close() {
-        await app.close();
-        await db.drop();
-      },
-    };
+    t = await startTestApp({ env: { LOG_LEVEL: 'debug' }, logSink: (line) => void logLines.push(line), onResponse: (text) => void responses.push(text) });
   });
   afterAll(async () => t?.close());
 

@@ -33,11 +33,20 @@ export interface TestApp {
 }
 
 /** A real service on a real, fresh PostgreSQL database, listening on a random port. */
-export async function startTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  seed?: boolean;
+  env?: Record<string, string>;
+  /** Receives every pino line (set LOG_LEVEL in env to see more than the default 'silent'). */
+  logSink?: (line: string) => void;
+  /** Receives the raw text of every GraphQL response. */
+  onResponse?: (text: string) => void;
+}
+
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'recog-e2e-data-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: db.url, ...opts.env });
-  const app = await createApp(config, createLogger('silent'), db.url);
+  const app = await createApp(config, createLogger(config.LOG_LEVEL, opts.logSink ? { write: (line: string) => void opts.logSink!(line) } : undefined), db.url);
   await app.init();
   if (opts.seed !== false) await app.get(SeedService).seed(join(projectRoot(), 'seeds'));
   if (opts.seed !== false) await app.get(RecognitionSeedService).seed(join(projectRoot(), 'seeds'));
@@ -56,7 +65,9 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
-      const body: any = await res.json();
+      const text = await res.text();
+      opts.onResponse?.(text);
+      const body: any = JSON.parse(text);
       return { status: res.status, data: body.data, errors: body.errors, body };
     },
     token: (role, o = {}) =>
