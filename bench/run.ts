@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import * as catalogue from './catalogue';
 import * as comparison from './comparison';
 import * as credentials from './credentials';
+import * as startup from './startup';
 
 /** A benchmark prints figures and ratios; it asserts nothing. */
 interface Benchmark {
@@ -13,6 +14,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   catalogue,
   comparison,
   credentials,
+  startup,
 };
 
 function usage(problem: string): never {

@@ -1,41 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from './support/free-port';
-
-const ROOT = resolve(__dirname, '..');
-const MAIN = join(ROOT, 'dist/apps/api/main.js');
-
-/** `npm start` minus the build (npm test builds first): the real process on embedded PostgreSQL. */
-async function startService(env: Record<string, string>): Promise<{ proc: ChildProcess; output: () => string }> {
-  const { DATABASE_URL: _ignored, ...parentEnv } = process.env;
-  const proc = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { ...parentEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`service exited with ${proc.exitCode}:\n${out}`);
-    try {
-      const r = await fetch(`http://127.0.0.1:${env.PORT}/ready`);
-      if (r.status === 200) return { proc, output: () => out };
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  proc.kill('SIGKILL');
-  throw new Error(`service did not become ready:\n${out}`);
-}
-
-async function stopService(proc: ChildProcess): Promise<number | null> {
-  if (proc.exitCode !== null) return proc.exitCode;
-  const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
-  proc.kill('SIGTERM');
-  return exited;
-}
+import { MAIN, ROOT, startService, stopService } from './support/service-process';
 
 async function gql(port: string, query: string) {
   const r = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });

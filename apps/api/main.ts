@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { SeedService } from '../../libs/catalogue/seed.service';
+import { DemoSeedService } from '../../libs/credentials/demo-seed.service';
 import { RecognitionSeedService } from '../../libs/recognition/recognition-seed.service';
 import { ConfigError, loadConfig } from '../../libs/platform/config/load-config';
 import { startEmbeddedPostgres } from '../../libs/platform/database/embedded-postgres';
@@ -41,8 +42,14 @@ async function main() {
   const app = await createApp(config, logger, databaseUrl);
   await app.init();
   if (config.SEED_ON_START) {
-    const summary = await app.get(SeedService).seed(join(projectRoot(), 'seeds'));
-    await app.get(RecognitionSeedService).seed(join(projectRoot(), 'seeds'));
+    const seeds = join(projectRoot(), 'seeds');
+    const summary = await app.get(SeedService).seed(seeds);
+    await app.get(RecognitionSeedService).seed(seeds);
+    // The walkthrough's demo schools exist only in development: never as real issuers elsewhere.
+    if (config.NODE_ENV === 'development') {
+      const demo = await app.get(DemoSeedService).seed(seeds);
+      logger.info({ ...demo, publicBaseUrl: config.PUBLIC_BASE_URL }, 'demo schools ready (development only)');
+    }
     logger.info(
       {
         jurisdictions: summary.jurisdictions,
@@ -55,7 +62,8 @@ async function main() {
     );
   }
   await app.listen(config.PORT, config.HOST);
-  logger.info({ url: `http://localhost:${(app.getHttpServer().address() as { port: number }).port}/graphql` }, 'listening');
+  const port = (app.getHttpServer().address() as { port: number }).port;
+  logger.info({ url: `http://localhost:${port}/graphql`, publicBaseUrl: config.PUBLIC_BASE_URL }, 'listening');
 }
 
 main().catch((e) => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Command, InvalidArgumentError } from 'commander';
@@ -8,7 +8,7 @@ import { QualificationImporter } from '../../libs/catalogue/import/qualification
 import { SeedService } from '../../libs/catalogue/seed.service';
 import { RecognitionSeedService } from '../../libs/recognition/recognition-seed.service';
 import { ROLES, Role, SYSTEM_ACTOR } from '../../libs/platform/auth/actor';
-import { ensureDevTokenKey } from '../../libs/platform/auth/token-keys';
+import { devKeyPath, ensureDevTokenKey } from '../../libs/platform/auth/token-keys';
 import { mintToken } from '../../libs/platform/auth/token.service';
 import { AppConfig } from '../../libs/platform/config/config.schema';
 import { ConfigError, loadConfig } from '../../libs/platform/config/load-config';
@@ -134,7 +134,13 @@ program
   .action(async (o: { role: Role; jurisdiction: string[]; institution?: string; subject: string; expires: string }) => {
     const cfg = config();
     if (cfg.NODE_ENV === 'production') throw new Error('development tokens are not available when NODE_ENV=production');
+    const keyPath = devKeyPath(cfg.DATA_DIR);
+    const existed = existsSync(keyPath);
     const keys = await ensureDevTokenKey(cfg.DATA_DIR);
+    // stdout carries only the token (TOKEN=$(npm run -s cli -- token …)); the key goes to stderr.
+    if (!existed) {
+      process.stderr.write(`created a new development token key at ${keyPath}; only a server started with DATA_DIR=${cfg.DATA_DIR} accepts its tokens\n`);
+    }
     const token = await mintToken(keys.privateJwk, { issuer: cfg.AUTH_ISSUER, audience: cfg.AUTH_AUDIENCE }, {
       subject: o.subject,
       role: o.role,

@@ -49,9 +49,10 @@ export class AccreditationService {
     private readonly audit: AuditService,
   ) {}
 
-  async record(actor: Actor, input: unknown): Promise<AccreditationRow> {
+  /** `tx` lets a caller (the demo seed) record several accreditations in one transaction. */
+  async record(actor: Actor, input: unknown, tx?: EntityManager): Promise<AccreditationRow> {
     const a = parseOrThrow(AccreditationInputSchema, input, 'input');
-    return this.dataSource.transaction(async (m) => {
+    const work = async (m: EntityManager) => {
       const inst = await this.repo.institution(a.institutionId, m);
       if (!inst) throw AppError.notFound('institution', a.institutionId);
       if (actor.role === 'expert' && !jurisdictionInScope(actor.jurisdictions, inst.jurisdiction_code)) {
@@ -77,7 +78,8 @@ export class AccreditationService {
       });
       await this.audit.record(m, actor, { action: 'accreditation.record', entityType: 'accreditation', entityId: id, before: null, after: a });
       return (await this.repo.accreditationsOf(a.institutionId, m)).find((r) => r.id === id)!;
-    });
+    };
+    return tx ? work(tx) : this.dataSource.transaction(work);
   }
 
   list(institutionId: string) {

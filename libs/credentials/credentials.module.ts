@@ -7,6 +7,7 @@ import { AppConfig } from '../platform/config/config.schema';
 import { AccreditationService } from './accreditation.service';
 import { BatchIssuanceService } from './batch-issuance.service';
 import { CredentialsSettings } from './credentials.settings';
+import { DemoSeedService } from './demo-seed.service';
 import { CredentialsResolver } from './graphql/credentials.resolver';
 import { IssuersResolver } from './graphql/issuers.resolver';
 import { PublicDocumentsController } from './http/public-documents.controller';
@@ -33,9 +34,10 @@ import { VerificationService } from './verification.service';
     IssuanceService,
     BatchIssuanceService,
     VerificationService,
+    DemoSeedService,
     CredentialsResolver,
     IssuersResolver,
   ],
-  exports: [IssuerService, IssuanceService, VerificationService, AccreditationService, StatusService],
+  exports: [DemoSeedService, IssuerService, IssuanceService, VerificationService, AccreditationService, StatusService],
 })
 export class CredentialsModule {}

@@ -24,8 +24,11 @@ export const ConfigSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(16 * 1024 * 1024),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(1000000).default(20000),
-  /** Public base URL; DIDs (did:web), status lists and schema URLs are derived from it. */
-  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  /**
+   * Public base URL (scheme, host and port only). Every did:web DID, status-list URL and DID document
+   * is derived from it, so it cannot change later without breaking what was issued. Default: from HOST and PORT.
+   */
+  PUBLIC_BASE_URL: z.string().transform(publicBaseUrl).optional(),
   /** Base64 of 32 random bytes: encrypts issuer private keys at rest. Generated into DATA_DIR in development. */
   KEY_ENCRYPTION_KEY: z
     .string()
@@ -35,4 +38,28 @@ export const ConfigSchema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
 });
 
-export type AppConfig = z.infer<typeof ConfigSchema>;
+/** The raw parse result; loadConfig fills in the derived fields (PUBLIC_BASE_URL, absolute DATA_DIR). */
+export type ParsedConfig = z.infer<typeof ConfigSchema>;
+export type AppConfig = Omit<ParsedConfig, 'PUBLIC_BASE_URL'> & { PUBLIC_BASE_URL: string };
+
+/**
+ * Checks a public base URL and returns its canonical origin. Refuses what cannot be right for a DID:
+ * another scheme, a path, query, fragment or credentials.
+ */
+export function publicBaseUrl(value: string, ctx: z.RefinementCtx): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a URL; expected e.g. https://recognition.example.org` });
+    return z.NEVER;
+  }
+  const problems: string[] = [];
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') problems.push(`scheme must be http or https, not "${url.protocol.replace(':', '')}"`);
+  if (url.pathname !== '/' && url.pathname !== '') problems.push(`must not have a path ("${url.pathname}"); did:web DIDs are derived from the host and port only`);
+  if (url.search || url.hash) problems.push('must not have a query or fragment');
+  if (url.username || url.password) problems.push('must not contain credentials');
+  if (['0.0.0.0', '[::]'].includes(url.hostname)) problems.push(`"${url.hostname}" is a listen address, not one that clients can reach`);
+  for (const message of problems) ctx.addIssue({ code: 'custom', message });
+  return problems.length ? z.NEVER : url.origin;
+}
