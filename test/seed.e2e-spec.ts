@@ -1,9 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SeedService } from '../libs/catalogue/seed.service';
 import { projectRoot } from '../libs/platform/project-root';
 import { startTestApp, TestApp } from './support/test-app';
+import { tempDir } from './support/temp-dir';
 
 describe('seeding is idempotent and follows changed seed files', () => {
   let t: TestApp;
@@ -20,7 +20,7 @@ describe('seeding is idempotent and follows changed seed files', () => {
     ))[0];
 
   it('loads once, skips unchanged files, and updates a changed file in place', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'recog-seeds-'));
+    const dir = tempDir('seeds');
     cpSync(join(projectRoot(), 'seeds'), dir, { recursive: true });
     const seeder = t.app.get(SeedService);
 
@@ -50,7 +50,7 @@ describe('seeding is idempotent and follows changed seed files', () => {
   });
 
   it('refuses an invalid seed file and names it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'recog-seeds-bad-'));
+    const dir = tempDir('seeds-bad');
     cpSync(join(projectRoot(), 'seeds'), dir, { recursive: true });
     writeFileSync(join(dir, 'qualifications', 'zz-broken.json'), JSON.stringify({ key: 'zz-broken', eqfLevel: 9 }));
     await expect(t.app.get(SeedService).seed(dir)).rejects.toThrow(/zz-broken\.json: eqfLevel: /);

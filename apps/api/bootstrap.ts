@@ -5,12 +5,17 @@ import type { Logger } from 'pino';
 import { TokenVerifier } from '../../libs/platform/auth/token.service';
 import { ensureDevTokenKey, importPublicJwk } from '../../libs/platform/auth/token-keys';
 import { AppConfig } from '../../libs/platform/config/config.schema';
+import { jsonGuard } from '../../libs/platform/http/json-guard';
 import { PinoNestLogger } from '../../libs/platform/logging/logger';
 import { AppModule } from './app.module';
 
 export async function createTokenVerifier(config: AppConfig): Promise<TokenVerifier> {
   const publicJwk = config.AUTH_PUBLIC_JWK ?? (await ensureDevTokenKey(config.DATA_DIR)).publicJwk;
-  return new TokenVerifier(await importPublicJwk(publicJwk), { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE });
+  return new TokenVerifier(await importPublicJwk(publicJwk), tokenSettings(config));
+}
+
+export function tokenSettings(config: AppConfig) {
+  return { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, maxLifetimeSeconds: config.AUTH_TOKEN_MAX_LIFETIME_SECONDS };
 }
 
 /** Builds the HTTP application (not yet listening); shared by main.ts and the end-to-end tests. */
@@ -32,6 +37,8 @@ export async function createApp(config: AppConfig, logger: Logger, databaseUrl: 
       next(err);
     }
   });
+  // Before anything traverses the body: bounded nesting, no NUL or lone surrogates (400 naming the field).
+  app.use(jsonGuard(config.MAX_JSON_DEPTH));
   app.enableShutdownHooks();
   return app;
 }

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import depthLimit from 'graphql-depth-limit';
-import { ASTVisitor, GraphQLError, ValidationContext } from 'graphql';
+import { ASTVisitor, DocumentNode, GraphQLError, Kind, ValidationContext, visit } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { stringProblem } from '../../libs/platform/http/json-guard';
 
 export interface GraphQLLimits {
   maxDepth: number;
@@ -23,8 +24,52 @@ function aliasLimit(max: number) {
   };
 }
 
+/**
+ * True when fragment spreads form a cycle or name a fragment that is not defined. graphql-js's own rules
+ * (NoFragmentCycles, KnownFragmentNames) report those cleanly, but all rules run in one pass and
+ * graphql-depth-limit would recurse into the cycle (or an undefined fragment) and crash first.
+ */
+export function hasBrokenFragments(document: DocumentNode): boolean {
+  const spreads = new Map<string, string[]>();
+  for (const def of document.definitions) {
+    if (def.kind !== Kind.FRAGMENT_DEFINITION) continue;
+    const names: string[] = [];
+    visit(def.selectionSet, { FragmentSpread: (n) => void names.push(n.name.value) });
+    spreads.set(def.name.value, names);
+  }
+  let broken = false;
+  visit(document, { OperationDefinition: () => undefined, FragmentSpread: (n) => void (spreads.has(n.name.value) || (broken = true)) });
+  if (broken) return true;
+  const state = new Map<string, 'visiting' | 'done'>();
+  const cyclic = (name: string): boolean => {
+    if (state.get(name) === 'done') return false;
+    if (state.get(name) === 'visiting') return true;
+    state.set(name, 'visiting');
+    const found = (spreads.get(name) ?? []).some(cyclic);
+    state.set(name, 'done');
+    return found;
+  };
+  return [...spreads.keys()].some(cyclic);
+}
+
+/** graphql-depth-limit, skipped for documents whose fragments the standard rules already refuse. */
+function safeDepthLimit(max: number) {
+  const rule = depthLimit(max);
+  return (context: ValidationContext): ASTVisitor => (hasBrokenFragments(context.getDocument()) ? {} : rule(context));
+}
+
 export function graphqlValidationRules(limits: GraphQLLimits) {
-  return [depthLimit(limits.maxDepth), aliasLimit(limits.maxAliases)];
+  return [safeDepthLimit(limits.maxDepth), aliasLimit(limits.maxAliases), wellFormedStringLiterals];
+}
+
+/** Refuses string literals PostgreSQL and JSON consumers cannot store: NUL characters and lone surrogates. */
+function wellFormedStringLiterals(context: ValidationContext): ASTVisitor {
+  return {
+    StringValue(node) {
+      const problem = stringProblem(node.value);
+      if (problem) context.reportError(new GraphQLError(`string literal ${problem}`, { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } }));
+    },
+  };
 }
 
 /**
@@ -36,14 +81,21 @@ export function complexityPlugin(maxComplexity: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            // Fields declare their own cost (lists multiply by their size); everything else costs 1.
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              // Fields declare their own cost (lists multiply by their size); everything else costs 1.
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (e) {
+            // Variables that do not coerce (null for a non-null, "abc" for an Int, an unknown enum value)
+            // are the client's mistake: answer as graphql-js would, naming the variable, with a 400.
+            throw new GraphQLError((e as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
           if (complexity > maxComplexity) {
             throw new GraphQLError(`operation complexity ${complexity} exceeds the limit of ${maxComplexity}`, {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },

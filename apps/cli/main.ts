@@ -15,7 +15,7 @@ import { ConfigError, loadConfig } from '../../libs/platform/config/load-config'
 import { startEmbeddedPostgres } from '../../libs/platform/database/embedded-postgres';
 import { createLogger } from '../../libs/platform/logging/logger';
 import { projectRoot } from '../../libs/platform/project-root';
-import { createTokenVerifier } from '../api/bootstrap';
+import { createTokenVerifier, tokenSettings } from '../api/bootstrap';
 import { CliModule } from './cli.module';
 import { generateArtifacts } from './generate';
 import { progressBar } from './progress';
@@ -130,8 +130,8 @@ program
   .option('--jurisdiction <code>', 'expert scope (repeat or comma-separate)', collect, [])
   .option('--institution <id>', 'the institution a school token is bound to')
   .option('--subject <sub>', 'token subject', 'dev-user')
-  .option('--expires <duration>', 'lifetime, e.g. 12h or 7d', '12h')
-  .action(async (o: { role: Role; jurisdiction: string[]; institution?: string; subject: string; expires: string }) => {
+  .option('--expires <duration>', 'lifetime, e.g. 30m or 1h; default and maximum: AUTH_TOKEN_MAX_LIFETIME_SECONDS')
+  .action(async (o: { role: Role; jurisdiction: string[]; institution?: string; subject: string; expires?: string }) => {
     const cfg = config();
     if (cfg.NODE_ENV === 'production') throw new Error('development tokens are not available when NODE_ENV=production');
     const keyPath = devKeyPath(cfg.DATA_DIR);
@@ -141,7 +141,7 @@ program
     if (!existed) {
       process.stderr.write(`created a new development token key at ${keyPath}; only a server started with DATA_DIR=${cfg.DATA_DIR} accepts its tokens\n`);
     }
-    const token = await mintToken(keys.privateJwk, { issuer: cfg.AUTH_ISSUER, audience: cfg.AUTH_AUDIENCE }, {
+    const token = await mintToken(keys.privateJwk, tokenSettings(cfg), {
       subject: o.subject,
       role: o.role,
       jurisdictions: o.jurisdiction,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { ensurePrivateDir } from '../platform/private-dir';
 import { dirname, resolve } from 'node:path';
 import type { AppConfig } from '../platform/config/config.schema';
 
@@ -12,7 +13,7 @@ export function loadKeyEncryptionKey(config: AppConfig): Uint8Array {
   if (config.NODE_ENV === 'production') throw new Error('KEY_ENCRYPTION_KEY is required when NODE_ENV=production');
   const path = resolve(config.DATA_DIR, 'dev-key-encryption-key');
   if (!existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
+    ensurePrivateDir(dirname(path));
     writeFileSync(path, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
   }
   return new Uint8Array(Buffer.from(readFileSync(path, 'utf8').trim(), 'base64'));

@@ -94,7 +94,8 @@ export class VerificationService {
     }
 
     const envelope = EnvelopeSchema.safeParse(credential);
-    const type = (credential.type as string[] | undefined)?.find((t): t is CredentialType => (CREDENTIAL_TYPES as readonly string[]).includes(t));
+    // `type` may be anything in a hostile credential (a string, an object): only an array is looked into.
+    const type = Array.isArray(credential.type) ? credential.type.find((t): t is CredentialType => (CREDENTIAL_TYPES as readonly string[]).includes(t)) : undefined;
     if (!envelope.success) {
       fail('SCHEMA', 'SCHEMA_MISMATCH', envelope.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
       return done(credential);
@@ -256,7 +257,8 @@ export class VerificationService {
 /** A loader refusal keeps its own reason (the message starts with it); a DID refusal means the key cannot be resolved. */
 function proofFailureReason(error: string | undefined): string {
   if (/^UNKNOWN_CONTEXT:/.test(error ?? '')) return 'UNKNOWN_CONTEXT';
-  if (/^(FOREIGN_DID|UNKNOWN_DID|UNKNOWN_DOCUMENT):|refused/.test(error ?? '')) return 'KEY_NOT_RESOLVABLE';
+  if (/^(FOREIGN_DID|UNKNOWN_DID|UNKNOWN_DOCUMENT|URL_TOO_LONG):|refused/.test(error ?? '')) return 'KEY_NOT_RESOLVABLE';
+  if (/^(proofValue|verificationMethod|a proof must|not checked: another proof)/.test(error ?? '')) return 'PROOF_MALFORMED';
   return 'SIGNATURE_INVALID';
 }
 

@@ -9,6 +9,7 @@ import { freePort } from './free-port';
  * TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) selects the machine's server instead.
  */
 export default async function globalSetup(): Promise<void> {
+  process.env.TEST_RUN_STARTED_MS = String(Date.now());
   if (process.env.TEST_DATABASE_URL) {
     process.env.TEST_PG_ADMIN_URL = process.env.TEST_DATABASE_URL;
     return;
@@ -30,6 +31,7 @@ export default async function globalSetup(): Promise<void> {
   });
   await pg.initialise();
   await pg.start();
-  (globalThis as { __EMBEDDED_PG__?: EmbeddedPostgresType }).__EMBEDDED_PG__ = pg;
+  (globalThis as { __EMBEDDED_PG__?: EmbeddedPostgresType; __EMBEDDED_PG_DIR__?: string }).__EMBEDDED_PG__ = pg;
+  (globalThis as { __EMBEDDED_PG_DIR__?: string }).__EMBEDDED_PG_DIR__ = dir;
   process.env.TEST_PG_ADMIN_URL = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
 }

@@ -1,9 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../apps/api/bootstrap';
+import { createApp, tokenSettings } from '../../apps/api/bootstrap';
 import { SeedService } from '../../libs/catalogue/seed.service';
 import { RecognitionSeedService } from '../../libs/recognition/recognition-seed.service';
 import type { Role } from '../../libs/platform/auth/actor';
@@ -71,7 +71,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       return { status: res.status, data: body.data, errors: body.errors, body };
     },
     token: (role, o = {}) =>
-      mintToken(keys.privateJwk, { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }, {
+      mintToken(keys.privateJwk, tokenSettings(config), {
         subject: o.subject ?? `test-${role}`,
         role,
         institution: o.institution,
@@ -80,6 +80,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     async close() {
       await app.close();
       await db.drop();
+      // The data directory holds development keys: none may stay behind in the temp folder.
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -6,7 +6,10 @@ import * as multikeyContext from '@digitalbazaar/multikey-context';
 import { contexts as didContexts } from 'did-context';
 import { RECOGNITION_CONTEXT_V1, recognitionContextDocument } from './constants';
 
-export type RefusalReason = 'UNKNOWN_CONTEXT' | 'FOREIGN_DID' | 'UNKNOWN_DID' | 'UNKNOWN_DOCUMENT';
+export type RefusalReason = 'UNKNOWN_CONTEXT' | 'FOREIGN_DID' | 'UNKNOWN_DID' | 'UNKNOWN_DOCUMENT' | 'URL_TOO_LONG';
+
+/** No identifier this loader serves is longer; a longer one is refused before any decoding (base58 is quadratic). */
+export const MAX_DOCUMENT_URL_CHARS = 512;
 
 /** Thrown for anything outside the allowlist; nothing is ever fetched from the network. */
 export class DocumentRefused extends Error {
@@ -75,6 +78,7 @@ export function createDocumentLoader(ports: LoaderPorts, options: LoaderOptions)
   return async (url: string): Promise<RemoteDocument> => {
     const done = (document: unknown): RemoteDocument => ({ contextUrl: null, documentUrl: url, document });
     if (statics.has(url)) return done(statics.get(url));
+    if (typeof url !== 'string' || url.length > MAX_DOCUMENT_URL_CHARS) throw new DocumentRefused('URL_TOO_LONG', String(url));
     if (url.startsWith('did:key:')) {
       try {
         return done(await didKey().get({ url }));

@@ -178,3 +178,15 @@ describe('keys', () => {
     expect((await verifyJwt(jwt, loader)).proof.verified).toBe(true);
   });
 });
+
+describe('proof shape is checked before any decoding', () => {
+  const { proofShapeProblem, MAX_PROOF_VALUE_CHARS } = require('./proofs') as typeof import('./proofs');
+  it('accepts the shape of a real eddsa-rdfc-2022 proof and refuses over-long or mistyped values', () => {
+    const ok = { type: 'DataIntegrityProof', verificationMethod: 'did:web:x:issuers:a#key-1', proofValue: `z${'3'.repeat(87)}` };
+    expect(proofShapeProblem(ok)).toBeNull();
+    expect(proofShapeProblem({ ...ok, proofValue: `z${'A'.repeat(200_000)}` })).toMatch(new RegExp(`at most ${MAX_PROOF_VALUE_CHARS}`));
+    expect(proofShapeProblem({ ...ok, proofValue: 42 })).toMatch(/proofValue must be a string/);
+    expect(proofShapeProblem({ ...ok, verificationMethod: `did:key:z${'A'.repeat(10_000)}` })).toMatch(/verificationMethod is longer/);
+    expect(proofShapeProblem('x')).toMatch(/object/);
+  });
+});

@@ -31,10 +31,36 @@ export interface ProofResult {
   error?: string;
 }
 
+/**
+ * An Ed25519 signature is 64 bytes: as base58btc multibase ("z…") at most 89 characters. Anything longer is
+ * refused before decoding, because base58 decoding is quadratic and a long value would hold the event loop.
+ */
+export const MAX_PROOF_VALUE_CHARS = 100;
+const MAX_VERIFICATION_METHOD_CHARS = 512;
+
+/** Why a proof cannot be a valid eddsa-rdfc-2022 proof, judged on its shape alone; null when it may be. */
+export function proofShapeProblem(proof: unknown): string | null {
+  if (!proof || typeof proof !== 'object' || Array.isArray(proof)) return 'a proof must be an object';
+  const p = proof as Record<string, unknown>;
+  if (typeof p.proofValue !== 'string') return 'proofValue must be a string';
+  if (p.proofValue.length > MAX_PROOF_VALUE_CHARS) return `proofValue is ${p.proofValue.length} characters; an Ed25519 signature takes at most ${MAX_PROOF_VALUE_CHARS}`;
+  if (typeof p.verificationMethod !== 'string') return 'verificationMethod must be a string';
+  if (p.verificationMethod.length > MAX_VERIFICATION_METHOD_CHARS) return `verificationMethod is longer than ${MAX_VERIFICATION_METHOD_CHARS} characters`;
+  return null;
+}
+
 /** Verifies every proof of a proof set independently. */
 export async function verifyProofSet(credential: VerifiableCredential, documentLoader: DocumentLoader): Promise<ProofResult[]> {
   const proofs = Array.isArray(credential.proof) ? credential.proof : credential.proof ? [credential.proof] : [];
   if (!proofs.length) return [];
+  const shapes = proofs.map(proofShapeProblem);
+  if (shapes.some(Boolean)) {
+    // One malformed proof fails the set; nothing of it is decoded or canonicalised.
+    return proofs.map((p: Record<string, unknown> | null, i: number) => {
+      const vm = p && typeof p === 'object' && typeof p.verificationMethod === 'string' && p.verificationMethod.length <= MAX_VERIFICATION_METHOD_CHARS ? p.verificationMethod : null;
+      return { verificationMethod: vm, controller: vm?.split('#')[0] ?? null, created: null, verified: false, error: shapes[i] ?? 'not checked: another proof of the set is malformed' };
+    });
+  }
   const suite = new DataIntegrityProof({ cryptosuite });
   const result = await jsigs.verify(structuredClone(credential), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
   const byIndex: ProofResult[] = proofs.map((p: Record<string, unknown>) => ({

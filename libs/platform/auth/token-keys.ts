@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { ensurePrivateDir } from '../private-dir';
 import { dirname, resolve } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, JWK, CryptoKey } from 'jose';
 
@@ -18,7 +19,7 @@ export async function ensureDevTokenKey(dataDir: string): Promise<{ privateJwk: 
   if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8'));
   const { privateKey, publicKey } = await generateKeyPair(TOKEN_ALG, { extractable: true });
   const pair = { privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
-  mkdirSync(dirname(path), { recursive: true });
+  ensurePrivateDir(dirname(path));
   writeFileSync(path, JSON.stringify(pair), { mode: 0o600, flag: 'wx' });
   return pair;
 }

@@ -1,15 +1,19 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateKeyPair, exportJWK } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, importJWK, JWK, SignJWT } from 'jose';
 import { ensureDevTokenKey, importPublicJwk } from './token-keys';
 import { mintToken, TokenVerifier } from './token.service';
 
 const settings = { issuer: 'iss', audience: 'aud' };
 
 describe('tokens', () => {
+  const root = mkdtempSync(join(tmpdir(), 'recog-tok-'));
+  let n = 0;
+  const freshDir = () => join(root, String(++n));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
   it('round-trips an expert token and keeps the dev key stable', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tok-'));
+    const dir = freshDir();
     const a = await ensureDevTokenKey(dir);
     const b = await ensureDevTokenKey(dir);
     expect(b).toEqual(a);
@@ -19,7 +23,7 @@ describe('tokens', () => {
   });
 
   it('rejects a token signed by another key, and a tampered one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tok-'));
+    const dir = freshDir();
     const a = await ensureDevTokenKey(dir);
     const other = await generateKeyPair('EdDSA', { extractable: true });
     const verifier = new TokenVerifier(await importPublicJwk(a.publicJwk), settings);
@@ -34,9 +38,55 @@ describe('tokens', () => {
   });
 
   it('refuses a private key as the public key and an expert without scope', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tok-'));
+    const dir = freshDir();
     const a = await ensureDevTokenKey(dir);
     await expect(importPublicJwk(a.privateJwk)).rejects.toThrow(/private/);
     await expect(mintToken(a.privateJwk, settings, { subject: 'e', role: 'expert' })).rejects.toThrow(/jurisdiction/);
+  });
+
+  describe('lifetime', () => {
+    const sign = async (privateJwk: JWK, claims: { iat?: number; exp?: number }) => {
+      let jwt = new SignJWT({ role: 'admin', jurisdictions: [] }).setProtectedHeader({ alg: 'EdDSA' }).setSubject('a').setIssuer('iss').setAudience('aud');
+      if (claims.iat !== undefined) jwt = jwt.setIssuedAt(claims.iat);
+      if (claims.exp !== undefined) jwt = jwt.setExpirationTime(claims.exp);
+      return jwt.sign(await importJWK(privateJwk, 'EdDSA'));
+    };
+    const now = () => Math.floor(Date.now() / 1000);
+    let keys: { privateJwk: JWK; publicJwk: JWK };
+    let verifier: TokenVerifier;
+    beforeAll(async () => {
+      const pair = await generateKeyPair('EdDSA', { extractable: true });
+      keys = { privateJwk: await exportJWK(pair.privateKey), publicJwk: await exportJWK(pair.publicKey) };
+      verifier = new TokenVerifier(await importPublicJwk(keys.publicJwk), { ...settings, maxLifetimeSeconds: 3600 });
+    });
+
+    it('accepts a token within the lifetime', async () => {
+      await expect(verifier.verify(await sign(keys.privateJwk, { iat: now(), exp: now() + 1800 }))).resolves.toMatchObject({ role: 'admin' });
+    });
+
+    it.each([
+      ['no exp', () => ({ iat: now() }), /"exp" claim/],
+      ['no iat', () => ({ exp: now() + 60 }), /"iat" claim/],
+      ['exp 100 years ahead', () => ({ iat: now(), exp: now() + 100 * 365 * 86400 }), /lifetime exceeds/],
+      ['exp far ahead with a matching future iat', () => ({ iat: now() + 365 * 86400, exp: now() + 365 * 86400 + 60 }), /iat/],
+      ['iat a year in the future', () => ({ iat: now() + 365 * 86400, exp: now() + 600 }), /iat/],
+      ['expired', () => ({ iat: now() - 7200, exp: now() - 3600 }), /"exp"/],
+    ])('refuses a token with %s as UNAUTHENTICATED', async (_label, claims, reason) => {
+      const err = await verifier.verify(await sign(keys.privateJwk, claims())).catch((e) => e);
+      expect(err).toMatchObject({ code: 'UNAUTHENTICATED' });
+      expect(err.message).toMatch(reason);
+    });
+
+    it('tolerates a small clock skew on iat', async () => {
+      await expect(verifier.verify(await sign(keys.privateJwk, { iat: now() + 20, exp: now() + 600 }))).resolves.toMatchObject({ role: 'admin' });
+    });
+
+    it('mints within the maximum by default and refuses to mint beyond it', async () => {
+      const s = { ...settings, maxLifetimeSeconds: 600 };
+      const t = await mintToken(keys.privateJwk, s, { subject: 'x', role: 'employer' });
+      const { exp, iat } = decodeJwt(t) as { exp: number; iat: number };
+      expect(exp - iat).toBe(600);
+      await expect(mintToken(keys.privateJwk, s, { subject: 'x', role: 'employer', expiresIn: '2h' })).rejects.toThrow(/exceeds the maximum token lifetime of 600 s/);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { importJWK, JWK, jwtVerify, SignJWT, CryptoKey } from 'jose';
+import { decodeJwt, importJWK, JWK, jwtVerify, SignJWT, CryptoKey } from 'jose';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { Actor, ROLES } from './actor';
@@ -19,7 +19,14 @@ const ClaimsSchema = z
 export interface TokenSettings {
   issuer: string;
   audience: string;
+  /** Longest allowed exp − iat (and exp − now); a token without exp is refused. Default 1 hour. */
+  maxLifetimeSeconds?: number;
+  /** Clock skew tolerated for exp, nbf and an iat slightly in the future. Default 60 s. */
+  clockSkewSeconds?: number;
 }
+
+export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 3600;
+const DEFAULT_CLOCK_SKEW_SECONDS = 60;
 
 /** Verifies bearer tokens; knows only the public key. */
 export class TokenVerifier {
@@ -29,15 +36,26 @@ export class TokenVerifier {
   ) {}
 
   async verify(token: string): Promise<Actor> {
-    let payload: unknown;
+    const maxLifetime = this.settings.maxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS;
+    const skew = this.settings.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
+    let payload: Record<string, unknown> & { exp?: number; iat?: number };
     try {
       ({ payload } = await jwtVerify(token, this.publicKey, {
         algorithms: [TOKEN_ALG],
         issuer: this.settings.issuer,
         audience: this.settings.audience,
+        // A token without exp would be valid for ever; without iat its lifetime cannot be bounded.
+        requiredClaims: ['exp', 'iat', 'sub'],
+        clockTolerance: skew,
       }));
     } catch (e) {
       throw AppError.unauthenticated(`bearer token rejected: ${(e as Error).message}`);
+    }
+    const now = Math.floor(Date.now() / 1000);
+    const { exp, iat } = payload as { exp: number; iat: number };
+    if (iat > now + skew) throw AppError.unauthenticated(`bearer token rejected: "iat" lies ${iat - now} s in the future`);
+    if (exp - iat > maxLifetime || exp - now > maxLifetime + skew) {
+      throw AppError.unauthenticated(`bearer token rejected: its lifetime exceeds the maximum of ${maxLifetime} s`);
     }
     const claims = ClaimsSchema.safeParse(payload);
     if (!claims.success) {
@@ -56,16 +74,24 @@ export interface MintRequest {
   expiresIn?: string;
 }
 
-/** Mints tokens from a private JWK (the development key, or a test key). */
+/**
+ * Mints tokens from a private JWK (the development key, or a test key). `expiresIn` (e.g. "30m") defaults
+ * to, and may not exceed, the settings' maximum lifetime: the verifier would refuse a longer one.
+ */
 export async function mintToken(privateJwk: JWK, settings: TokenSettings, req: MintRequest): Promise<string> {
   const key = await importJWK(privateJwk, TOKEN_ALG);
   const claims = ClaimsSchema.parse({ sub: req.subject, role: req.role, institution: req.institution, jurisdictions: req.jurisdictions ?? [] });
-  return new SignJWT({ role: claims.role, institution: claims.institution, jurisdictions: claims.jurisdictions })
+  const maxLifetime = settings.maxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS;
+  const token = await new SignJWT({ role: claims.role, institution: claims.institution, jurisdictions: claims.jurisdictions })
     .setProtectedHeader({ alg: TOKEN_ALG })
     .setSubject(claims.sub)
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)
     .setIssuedAt()
-    .setExpirationTime(req.expiresIn ?? '12h')
+    .setExpirationTime(req.expiresIn ?? `${maxLifetime}s`)
     .sign(key);
+  const { exp, iat } = decodeJwt(token) as { exp: number; iat: number };
+  if (exp - iat > maxLifetime) throw new Error(`expiresIn "${req.expiresIn}" exceeds the maximum token lifetime of ${maxLifetime} s (AUTH_TOKEN_MAX_LIFETIME_SECONDS)`);
+  if (exp <= iat) throw new Error(`expiresIn "${req.expiresIn}" must be a positive duration`);
+  return token;
 }

