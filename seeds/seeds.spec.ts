@@ -12,9 +12,10 @@ import {
 
 const SEEDS_DIR = __dirname;
 const QUAL_DIR = path.join(SEEDS_DIR, 'qualifications');
-const ESCO_DIR = path.resolve(__dirname, '../../shared/data/esco');
-const ESCO_SKILLS = path.join(ESCO_DIR, 'skills.csv');
-const ESCO_OCCUPATIONS = path.join(ESCO_DIR, 'occupations.csv');
+// The ESCO extract is not part of the repository; point ESCO_EXTRACT_DIR at a copy to run the URI check.
+const ESCO_DIR = process.env.ESCO_EXTRACT_DIR ? path.resolve(process.env.ESCO_EXTRACT_DIR) : undefined;
+const ESCO_SKILLS = ESCO_DIR ? path.join(ESCO_DIR, 'skills.csv') : '';
+const ESCO_OCCUPATIONS = ESCO_DIR ? path.join(ESCO_DIR, 'occupations.csv') : '';
 
 function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -130,10 +131,10 @@ describe('seed data', () => {
     },
   );
 
-  const escoPresent = fs.existsSync(ESCO_SKILLS) && fs.existsSync(ESCO_OCCUPATIONS);
+  const escoPresent = !!ESCO_DIR && fs.existsSync(ESCO_SKILLS) && fs.existsSync(ESCO_OCCUPATIONS);
   if (!escoPresent) {
     // eslint-disable-next-line no-console
-    console.warn(`ESCO extract not found at ${ESCO_DIR}: skipping the ESCO URI check`);
+    console.warn(`ESCO extract not found (ESCO_EXTRACT_DIR=${ESCO_DIR ?? 'unset'}): skipping the ESCO URI check`);
   }
   (escoPresent ? it : it.skip)(
     `uses only ESCO URIs that exist in the ESCO extract (${escoPresent ? ESCO_DIR : 'extract absent: skipped'})`,
@@ -158,6 +159,95 @@ describe('seed data', () => {
         .filter((p) => p.escoOccupation && !occupations.has(p.escoOccupation))
         .map((p) => `${p.key}: ${p.escoOccupation}`);
       expect(missingOccupations).toEqual([]);
+    },
+  );
+});
+
+/** Every JSON file under seeds/, recursively (reference data, qualifications, recognition rules, demo data). */
+function seedJsonFiles(dir: string = SEEDS_DIR): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? seedJsonFiles(path.join(dir, e.name)) : e.name.endsWith('.json') ? [path.join(dir, e.name)] : []))
+    .sort();
+}
+
+// Seeds ship to users who only have this repository: cite public pages or legal instruments, never working notes.
+const PRIVATE_REFERENCES = [/DOMAIN\.md/i, /ARCHITECTURE\.md/i, /\.\.\/shared\b/i, /\bshared\/data\b/i, /\bseed (material|documents?)\b/i, /\bper the brief\b/i];
+// Notes describe sources and gaps; what a comparison concludes is the engine's and the experts' business.
+const PRESCRIPTIVE_PHRASES = [
+  /\bon purpose\b/i,
+  /\bdeliberately\b/i,
+  /\bcontrasts? with\b/i,
+  /\bcautiously worded\b/i,
+  /\bexperts? doubted\b/i,
+  /\bshould (conclude|yield|come out|result in|score)\b/i,
+  /\bexpected (verdict|outcome)\b/i,
+  /\bso that the (comparison|engine)\b/i,
+];
+
+/** True for a site's front page (empty path or "/", no query): it states no specific fact. */
+function isBareHomepage(url: string): boolean {
+  const u = new URL(url);
+  return (u.pathname === '' || u.pathname === '/') && u.search === '' && u.hash === '';
+}
+
+/** Provenance problems in one parsed seed document: private references, prescriptive notes, homepage sources. */
+function provenanceProblems(node: unknown, at = '$'): string[] {
+  if (typeof node === 'string') {
+    return [
+      ...PRIVATE_REFERENCES.filter((re) => re.test(node)).map((re) => `${at}: refers to non-public material (${re})`),
+      ...PRESCRIPTIVE_PHRASES.filter((re) => re.test(node)).map((re) => `${at}: prescribes a comparison outcome (${re})`),
+    ];
+  }
+  if (Array.isArray(node)) return node.flatMap((x, i) => provenanceProblems(x, `${at}[${i}]`));
+  if (node === null || typeof node !== 'object') return [];
+  const problems: string[] = [];
+  for (const [k, v] of Object.entries(node)) {
+    const urls =
+      k === 'sources' && Array.isArray(v)
+        ? v.map((s, i) => [`${at}.sources[${i}].url`, (s as { url?: unknown }).url] as const)
+        : k === 'sourceUrl'
+          ? [[`${at}.sourceUrl`, v] as const]
+          : [];
+    for (const [where, url] of urls) {
+      if (typeof url === 'string' && isBareHomepage(url)) problems.push(`${where}: bare homepage ${url}`);
+    }
+    problems.push(...provenanceProblems(v, `${at}.${k}`));
+  }
+  return problems;
+}
+
+describe('seed provenance', () => {
+  it('detects the problems it guards against', () => {
+    expect(isBareHomepage('https://www.mboraad.nl')).toBe(true);
+    expect(isBareHomepage('https://www.mboraad.nl/')).toBe(true);
+    expect(isBareHomepage('https://www.nuffic.nl/onderwijssystemen/nederland/niveau-van-nederlandse-diplomas')).toBe(false);
+    expect(isBareHomepage('https://eur-lex.europa.eu/?uri=CELEX:32005L0036')).toBe(false);
+    const bad = {
+      sources: [{ url: 'https://www.naricvlaanderen.be/' }],
+      notes: 'Decision of 18 May 2015 (DOMAIN.md); see ../shared/ARCHITECTURE.md.',
+      units: [{ outcomes: [{ notes: 'Weak autonomy on purpose: contrasts with the Altenpfleger.' }] }],
+      accreditations: [{ sourceUrl: 'https://www.s-bb.nl' }],
+    };
+    const problems = provenanceProblems(bad);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\$\.sources\[0\]\.url: bare homepage/),
+        expect.stringMatching(/^\$\.notes: refers to non-public material \(.*DOMAIN/),
+        expect.stringMatching(/^\$\.notes: refers to non-public material \(.*shared/),
+        expect.stringMatching(/^\$\.units\[0\]\.outcomes\[0\]\.notes: prescribes a comparison outcome \(.*on purpose/),
+        expect.stringMatching(/^\$\.units\[0\]\.outcomes\[0\]\.notes: prescribes a comparison outcome \(.*contrasts/),
+        expect.stringMatching(/^\$\.accreditations\[0\]\.sourceUrl: bare homepage/),
+      ]),
+    );
+    expect(provenanceProblems({ sources: [{ url: 'https://dejure.org/gesetze/AltPflG/3.html' }], notes: 'Seeded for address/location purposes only.' })).toEqual([]);
+  });
+
+  it.each(seedJsonFiles().map((f) => [path.relative(SEEDS_DIR, f)]))(
+    '%s cites only public, specific sources and notes no comparison outcome',
+    (file) => {
+      const problems = provenanceProblems(readJson(path.join(SEEDS_DIR, file)));
+      expect(problems).toEqual([]);
     },
   );
 });
