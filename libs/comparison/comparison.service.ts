@@ -12,6 +12,7 @@ import { ExperienceEvidenceSchema, OutcomeRefSchema } from './domain/inputs';
 import { ComparisonPolicy, DEFAULT_POLICY_KEY, PolicyParamsSchema } from './domain/policy';
 import type { ComparisonReport, ExperienceEvidence, OutcomeMapping, ReportLang } from './domain/types';
 import { ComparisonPolicyEntity, ComparisonReportEntity, OutcomeMappingEntity } from './persistence/entities';
+import { loadEscoSkillLabels } from './persistence/esco-labels';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const POLICY_KEY = /^[a-z0-9][a-z0-9._-]{0,119}$/;
@@ -63,7 +64,9 @@ export class ComparisonService {
     const reference = await this.loadFile(referenceId, 'referenceId');
     const policy = await this.policy(opts.policyId ?? null);
     const mappings = await this.mappingsFor(holderId, holder, referenceId, reference);
-    const report = compare(holder, reference, policy, evidence, mappings, { lang: opts.lang ?? 'en' });
+    const uris = [holder, reference].flatMap((f) => f.units.flatMap((u) => u.outcomes.flatMap((o) => o.escoSkills)));
+    const skillLabels = await loadEscoSkillLabels(this.dataSource.manager, uris);
+    const report = compare(holder, reference, policy, evidence, mappings, { lang: opts.lang ?? 'en', skillLabels });
     // The same inputs give the same report: store it once, keyed by its input hash.
     await this.dataSource
       .createQueryBuilder()

@@ -5,7 +5,9 @@ import { QualificationService } from '../catalogue/qualification.service';
 import { AppError } from '../platform/errors/app-error';
 import { assertUuid } from './comparison.service';
 import { EquivalenceIndex, IndexEntry, NearestHit } from './domain/nearest';
+import { nearestReason } from './domain/nearest-reason';
 import type { ReportLang } from './domain/types';
+import { loadEscoSkillLabels, loadIscoGroups } from './persistence/esco-labels';
 
 const JURISDICTION = /^[A-Z]{2}(-[A-Z]{2,3})?$/;
 export const MAX_K = 50;
@@ -13,12 +15,6 @@ export const MAX_K = 50;
 export interface NearestResult extends NearestHit {
   reason: string;
 }
-
-const REASON: Record<ReportLang, (n: number, level: number, gap: number) => string> = {
-  en: (n, l, g) => `${n} shared ESCO skill${n === 1 ? '' : 's'}; EQF ${l}${g ? ` (${g > 0 ? '+' : ''}${g})` : ' (same level)'}`,
-  nl: (n, l, g) => `${n} gedeelde ESCO-vaardighe${n === 1 ? 'id' : 'den'}; EQF ${l}${g ? ` (${g > 0 ? '+' : ''}${g})` : ' (zelfde niveau)'}`,
-  de: (n, l, g) => `${n} gemeinsame ESCO-Fertigkeit${n === 1 ? '' : 'en'}; EQR ${l}${g ? ` (${g > 0 ? '+' : ''}${g})` : ' (gleiches Niveau)'}`,
-};
 
 /**
  * Ranks a destination's qualifications against one qualification, from an in-memory index of ESCO skills
@@ -45,21 +41,27 @@ export class NearestEquivalentsService {
     if (!query) {
       // Retired qualifications are not in the index but can still be the starting point.
       const file = await this.qualifications.exportFile(qualificationId);
-      query = { id: qualificationId, key: file.key, jurisdiction: file.jurisdiction, eqfLevel: file.eqfLevel, title: file.title, tags: file.units.flatMap((u) => u.outcomes.flatMap((o) => o.escoSkills)) };
+      const isco = (await loadIscoGroups(this.dataSource.manager, [qualificationId])).get(qualificationId) ?? [];
+      query = { id: qualificationId, key: file.key, jurisdiction: file.jurisdiction, eqfLevel: file.eqfLevel, title: file.title, tags: file.units.flatMap((u) => u.outcomes.flatMap((o) => o.escoSkills)), iscoGroups: isco };
     }
-    return index.nearest(query, destination, k).map((h) => ({ ...h, reason: REASON[lang](h.sharedSkills, h.entry.eqfLevel, h.levelGap) }));
+    const hits = index.nearest(query, destination, k);
+    const labels = await loadEscoSkillLabels(this.dataSource.manager, hits.flatMap((h) => h.shared));
+    return hits.map((h) => ({ ...h, reason: nearestReason(h, lang, labels) }));
   }
 
   titleOf(entry: IndexEntry, lang: ReportLang): string | null {
     return pickLabel(entry.title, lang);
   }
 
-  /** The index for the catalogue as it is now. */
+  /** The index for the catalogue as it is now (an ESCO import can change the ISCO groups, so it counts too). */
   async current(): Promise<EquivalenceIndex> {
     const [row] = await this.dataSource.query(
-      `SELECT count(*)::text AS n, coalesce(max(updated_at)::text, '') AS u, coalesce(sum(version), 0)::text AS v, count(retired_at)::text AS r FROM qualification`,
+      `SELECT count(*)::text AS n, coalesce(max(updated_at)::text, '') AS u, coalesce(sum(version), 0)::text AS v, count(retired_at)::text AS r,
+              (SELECT count(*)::text || '|' || coalesce(max(updated_at)::text, '') FROM esco_occupation) AS o,
+              (SELECT coalesce(max(updated_at)::text, '') FROM profession) AS p
+         FROM qualification`,
     );
-    const signature = `${row.n}|${row.u}|${row.v}|${row.r}`;
+    const signature = `${row.n}|${row.u}|${row.v}|${row.r}|${row.o}|${row.p}`;
     if (this.index && signature === this.signature) return this.index;
     if (!this.building) {
       this.building = this.build()
@@ -81,6 +83,7 @@ export class NearestEquivalentsService {
              coalesce((SELECT array_agg(DISTINCT t) FROM learning_outcome o, unnest(o.esco_skills) t WHERE o.qualification_id = q.id), '{}') AS tags
         FROM qualification q
        WHERE q.retired_at IS NULL`);
-    return new EquivalenceIndex(rows.map((r) => ({ id: r.id, key: r.key, jurisdiction: r.jurisdiction_code, eqfLevel: Number(r.eqf_level), title: r.title, tags: r.tags })));
+    const isco = await loadIscoGroups(this.dataSource.manager);
+    return new EquivalenceIndex(rows.map((r) => ({ id: r.id, key: r.key, jurisdiction: r.jurisdiction_code, eqfLevel: Number(r.eqf_level), title: r.title, tags: r.tags, iscoGroups: isco.get(r.id) ?? [] })));
   }
 }

@@ -10,11 +10,14 @@ import { AuditService } from '../platform/audit/audit.service';
 import { Actor, jurisdictionInScope } from '../platform/auth/actor';
 import { AppError } from '../platform/errors/app-error';
 import { parseOrThrow } from '../platform/errors/zod-problems';
-import { advise, pick, planRoute, type ComparisonBasis, type DecisionBasis, type ReferenceQualification, type RouteAdvice } from './domain/advise';
+import { advise, pick, planRoute, type ReferenceQualification, type RouteAdvice } from './domain/advise';
+import { answerCandidates, combineAnswers, type AnswerCandidate } from './domain/answers';
+import type { ComparisonBasis, DecisionBasis } from './domain/citations';
+import { decisionFor, decisionsFor, type PublishedDecision } from './domain/decisions';
 import type { AdviceLang } from './domain/messages';
-import { RULE_STATUSES, type QualificationFacts, type RuleStatus } from './domain/rules';
-import { isoDate, PURPOSES, RecognitionRuleSchema, RegulatedProfessionSchema, type Purpose, type RecognitionRule } from './domain/schemas';
-import { RecognitionRepository, RegistryRow, RuleRow } from './persistence/recognition.repository';
+import { RULE_STATUSES, type QualificationFacts, type RuleStatus, type StoredRule } from './domain/rules';
+import { isoDate, PURPOSES, RecognitionRuleSchema, RegulatedProfessionSchema, type Purpose, type RecognitionRule, type RegulatedProfession } from './domain/schemas';
+import { PublishedDecisionRow, RecognitionRepository, RegistryRow, RuleRow } from './persistence/recognition.repository';
 
 const RULE_KEY = /^[a-z0-9][a-z0-9._-]{0,119}$/;
 const JURISDICTION = /^[A-Z]{2}(-[A-Z]{2,3})?$/;
@@ -29,6 +32,35 @@ export interface RouteRequest {
 }
 
 export const today = (now: Date = new Date()) => now.toISOString().slice(0, 10);
+
+/** What every answer of one route request shares. */
+interface RouteContext {
+  qualification: QualificationFacts;
+  destination: string;
+  destinationName: LocalizedText;
+  purpose: Purpose;
+  asOf: string;
+  lang: AdviceLang;
+  rules: StoredRule[];
+  registry: RegulatedProfession[];
+  professions: Map<string, LocalizedText>;
+  /** Published decisions on the qualification for the destination, in the order `decisionsFor` gives. */
+  decisions: PublishedDecision[];
+}
+
+const toPublishedDecision = (r: PublishedDecisionRow, lang: AdviceLang): PublishedDecision => ({
+  id: r.id,
+  verdict: r.verdict,
+  rationale: r.rationale,
+  compensation: r.compensation,
+  destinationJurisdiction: r.destination_jurisdiction,
+  publishedAt: new Date(r.published_at).toISOString(),
+  holderTitle: pick(r.holder_title, lang, ''),
+  referenceTitle: pick(r.reference_title, lang, r.reference_key),
+  referenceId: r.reference_id,
+  referenceKey: r.reference_key,
+  referenceProfessions: r.reference_professions,
+});
 
 /** Jurisdictions an expert must cover to maintain a rule: its destinations, else its parties. */
 const ruleScope = (d: RecognitionRule) => (d.destinations.length ? d.destinations : d.parties);
@@ -155,6 +187,11 @@ export class RecognitionService {
 
   // ---- route advisor
 
+  /**
+   * Route advice. With a profession, the answer for it. Without one (for WORK), an answer for no
+   * profession, for each profession the qualification names and for each profession of a reference
+   * qualification a published decision compares it with; the firmest leads, the others are alternatives.
+   */
   async route(req: RouteRequest): Promise<RouteAdvice> {
     assertUuid(req.qualificationId, 'qualificationId');
     const problems = [];
@@ -170,39 +207,68 @@ export class RecognitionService {
     const jurisdictions = await this.referenceData.jurisdictions();
     const dest = jurisdictions.find((j) => j.code === req.destination);
     if (!dest) throw AppError.notFound('jurisdiction (destination)', req.destination);
-    let professionTitle: LocalizedText | null = null;
-    if (req.profession) {
-      const [p] = await this.referenceData.professionsByKeys([req.profession]);
-      if (!p) throw AppError.notFound('profession', req.profession);
-      professionTitle = p.title;
-    }
+    if (req.profession && !(await this.referenceData.professionsByKeys([req.profession])).length) throw AppError.notFound('profession', req.profession);
     const file = await this.qualifications.exportFile(req.qualificationId);
     const qualification: QualificationFacts = { id: req.qualificationId, key: file.key, jurisdiction: file.jurisdiction, kind: file.kind, eqfLevel: file.eqfLevel, professions: file.professions };
-    const query = { qualification, destination: req.destination, purpose, asOf, profession: req.profession ?? null };
-    const rules = await this.repo.applicableRules();
-    const registry = req.profession ? (await this.repo.registry({ profession: req.profession })).map((r) => r.document) : [];
-    const plan = planRoute(query, rules, registry);
+    const rows = purpose === 'WORK' ? await this.repo.publishedDecisions(req.qualificationId) : [];
+    const decisions = decisionsFor(rows.map((r) => toPublishedDecision(r, lang)), req.destination, asOf);
+    const candidates: AnswerCandidate[] = req.profession || purpose !== 'WORK' ? [{ profession: req.profession ?? null, source: null }] : answerCandidates(file.professions, decisions);
+    const ctx: RouteContext = {
+      qualification,
+      destination: req.destination,
+      destinationName: dest.name,
+      purpose,
+      asOf,
+      lang,
+      rules: await this.repo.applicableRules(),
+      registry: (await this.repo.registry()).map((r) => r.document),
+      professions: new Map((await this.referenceData.professionsByKeys(candidates.flatMap((c) => (c.profession ? [c.profession] : [])))).map((p) => [p.key, p.title])),
+      decisions,
+    };
+    const answers: RouteAdvice[] = [];
+    for (const c of candidates) answers.push(await this.answer(ctx, c));
+    return combineAnswers(answers, lang);
+  }
 
+  /** One answer: plan the route, then find what its expected outcome rests on (decision, else comparison). */
+  private async answer(ctx: RouteContext, c: AnswerCandidate): Promise<RouteAdvice> {
+    const query = { qualification: ctx.qualification, destination: ctx.destination, purpose: ctx.purpose, asOf: ctx.asOf, profession: c.profession };
+    const plan = planRoute(query, ctx.rules, ctx.registry);
     let reference: ReferenceQualification | null = null;
     let decision: DecisionBasis | null = null;
     let comparison: ComparisonBasis | null = null;
-    if (plan.needsComparison && req.profession) {
-      const ref = await this.repo.referenceQualification(req.profession, req.destination, plan.entry?.referenceQualificationKey);
-      if (ref && ref.id !== req.qualificationId) {
-        reference = { id: ref.id, key: ref.key, title: pick(ref.title, lang, ref.key) };
-        decision = await this.publishedDecision(req.qualificationId, ref.id, req.destination, asOf);
-        if (!decision) {
-          const c = await this.comparisons.compareQualifications(req.qualificationId, ref.id, { lang });
-          comparison = {
-            id: c.id,
-            verdict: c.report.verdict,
-            adaptationMonths: c.report.compensation?.adaptationPeriod?.months ?? null,
-            aptitudeTestTopics: c.report.compensation?.aptitudeTestTopics ?? [],
-          };
-        }
+    if (plan.needsComparison) {
+      const found = c.profession ? await this.repo.referenceQualification(c.profession, ctx.destination, plan.entry?.referenceQualificationKey) : null;
+      const ref = found && found.id !== ctx.qualification.id ? found : null;
+      const d = decisionFor(ctx.decisions, ref?.id ?? null, c.profession);
+      if (d) {
+        // The decision's reference is what the experts compared with, so the answer names that one.
+        decision = d;
+        reference = { id: d.referenceId, key: d.referenceKey, title: d.referenceTitle };
+      } else if (ref) {
+        reference = { id: ref.id, key: ref.key, title: pick(ref.title, ctx.lang, ref.key) };
+        const stored = await this.comparisons.compareQualifications(ctx.qualification.id!, ref.id, { lang: ctx.lang });
+        comparison = {
+          id: stored.id,
+          verdict: stored.report.verdict,
+          adaptationMonths: stored.report.compensation?.adaptationPeriod?.months ?? null,
+          aptitudeTestTopics: stored.report.compensation?.aptitudeTestTopics ?? [],
+          createdAt: stored.createdAt.toISOString(),
+        };
       }
     }
-    return advise({ query, lang, rules, registry, professionTitle, destinationName: dest.name, reference, decision, comparison });
+    return advise({
+      query,
+      lang: ctx.lang,
+      rules: ctx.rules,
+      registry: ctx.registry,
+      professionTitle: c.profession ? (ctx.professions.get(c.profession) ?? null) : null,
+      destinationName: ctx.destinationName,
+      reference,
+      decision,
+      comparison,
+      assumedFrom: c.source,
+    });
   }
 
   /**
@@ -224,21 +290,6 @@ export class RecognitionService {
       holderKey: holder.key,
       referenceKey: reference.key,
       publishedAt: d.publishedAt!,
-    };
-  }
-
-  /** The published decision for the pair whose destination covers the requested one, published on or before asOf. */
-  private async publishedDecision(holderId: string, referenceId: string, destination: string, asOf: string): Promise<DecisionBasis | null> {
-    const page = await this.decisions.list({ holderId, referenceId, status: 'PUBLISHED' }, 100);
-    const d = page.items.find((x) => jurisdictionInScope([x.destinationJurisdiction], destination) && x.publishedAt && today(x.publishedAt) <= asOf);
-    if (!d) return null;
-    return {
-      id: d.id,
-      verdict: d.verdict as DecisionBasis['verdict'],
-      rationale: d.rationale,
-      compensation: d.compensation,
-      destinationJurisdiction: d.destinationJurisdiction,
-      publishedAt: d.publishedAt!.toISOString(),
     };
   }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { EQF_DIMENSIONS, type EqfDimension, type QualificationFile } from '../../catalogue/domain/qualification-file.schema';
 import { pickLabel, stableStringify } from '../../catalogue/domain/qualification-text';
 import { compensationFor } from './compensation';
+import { type EscoLabels, labelsUsed, skillRef } from './esco-labels';
 import { dimensionLabel, LAW, msg, num, pct } from './messages';
 import { cmp, compareOutcome, HolderIndex, indexMappings, prepareOutcomes, r4 } from './outcomes';
 import type { ComparisonPolicy, PolicyParams } from './policy';
@@ -21,10 +22,11 @@ import {
 
 export interface CompareOptions {
   lang?: ReportLang;
+  /** Preferred labels of the ESCO skills (from the ESCO tables), so that reports name skills, not just URIs. */
+  skillLabels?: EscoLabels;
 }
 
 const mean = (xs: number[]) => (xs.length ? r4(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
-const short = (text: string, n = 80) => (text.length > n ? `${text.slice(0, n - 1).trimEnd()}…` : text);
 
 /** Sorted, canonical copies so that input order never changes the report. */
 function canonicalEvidence(evidence: ExperienceEvidence[]): ExperienceEvidence[] {
@@ -52,6 +54,8 @@ export function compare(
   options: CompareOptions = {},
 ): ComparisonReport {
   const lang = options.lang ?? 'en';
+  const labels = options.skillLabels ?? {};
+  const skill = (uri: string) => skillRef(uri, labels, lang);
   const p = policy.params;
   const ev = canonicalEvidence(evidence);
   const maps = canonicalMappings(mappings);
@@ -59,7 +63,7 @@ export function compare(
   const explain = (rule: string, legalBasis: string | null, code: string, params: Record<string, string | number> = {}) =>
     explanation.push({ rule, legalBasis, detail: msg(lang, code, params) });
 
-  explain('POLICY', null, 'rule.policy', { key: policy.key, version: policy.version, id: policy.id, engine: ENGINE_VERSION });
+  explain('POLICY', null, 'rule.policy', { key: policy.key, version: policy.version, engine: ENGINE_VERSION });
 
   // Level (Lisbon: level; Art. 11, 13).
   const level = compareLevel(holder, reference);
@@ -102,7 +106,7 @@ export function compare(
   const refOutcomes = prepareOutcomes(reference);
   let cursor = 0;
   const units: UnitComparison[] = reference.units.map((u) => {
-    const outcomes = u.outcomes.map(() => compareOutcome(refOutcomes[cursor++], holderIndex, mapIndex, p));
+    const outcomes = u.outcomes.map(() => compareOutcome(refOutcomes[cursor++], holderIndex, mapIndex, p, skill));
     return {
       unitKey: u.key,
       title: pickLabel(u.title, lang),
@@ -131,9 +135,10 @@ export function compare(
   const differences: Difference[] = [];
   const missingOf = (unitKey: string, os: UnitComparison['outcomes']): MissingOutcome[] =>
     os.filter((o) => !o.covered).map((o) => ({ unitKey, outcomeKey: o.outcomeKey, dimension: o.dimension, text: o.text, coverage: o.coverage, missingSkills: o.missingSkills }));
+  // Outcome texts are quoted whole: a shortened text can change what a missing outcome says.
   const describeMissing = (m: MissingOutcome[]) => {
     if (!m.length) return msg(lang, 'word.none');
-    const head = m.slice(0, 3).map((o) => `"${short(o.text, 60)}"`).join('; ');
+    const head = m.slice(0, 3).map((o) => `"${o.text}"`).join('; ');
     return m.length > 3 ? `${head}; ${msg(lang, 'word.moreOutcomes', { n: m.length - 3 })}` : head;
   };
   const base = { compensated: false, compensatedBy: [] as number[], unitKey: null, dimension: null, coverage: null, threshold: null, missing: [] as MissingOutcome[], missingHours: null };
@@ -208,8 +213,10 @@ export function compare(
     explain('ADAPTATION_ESTIMATE', LAW.art14_1, 'rule.adaptation', { months: compensation.adaptationPeriod.months, hours: compensation.adaptationPeriod.hours });
   }
 
+  // The labels shown are an input too: a new ESCO import gives a new report, not a stale stored one.
+  const shownLabels = labelsUsed([...holderIndex.outcomes.flatMap((o) => [...o.tags]), ...refOutcomes.flatMap((o) => [...o.tags])], labels, lang);
   const inputHash = createHash('sha256')
-    .update(stableStringify({ holder, reference, policy: { id: policy.id, version: policy.version, params: p }, evidence: ev, mappings: maps, lang, engine: ENGINE_VERSION }))
+    .update(stableStringify({ holder, reference, policy: { id: policy.id, version: policy.version, params: p }, evidence: ev, mappings: maps, lang, labels: shownLabels, engine: ENGINE_VERSION }))
     .digest('hex');
 
   return {
@@ -257,7 +264,7 @@ function applyExperience(
       d.compensatedBy = d.compensated ? usable : [];
       explain('EXPERIENCE_DURATION', `${LAW.bqfg4_3}; ${LAW.art14_5}`, 'rule.experienceYears', { id: d.id, years, need, result: result(d.compensated) });
     } else {
-      const missing = new Set(d.missing.flatMap((m) => m.missingSkills));
+      const missing = new Set(d.missing.flatMap((m) => m.missingSkills.map((s) => s.uri)));
       if (missing.size === 0) continue;
       const by = usable.filter((i) => evidence[i].escoSkills.some((t) => missing.has(t)));
       const shown = new Set(by.flatMap((i) => evidence[i].escoSkills.filter((t) => missing.has(t)))).size;

@@ -4,7 +4,6 @@ import { r4 } from './outcomes';
 import type { PolicyParams } from './policy';
 import type { Compensation, Difference, ReportLang, UnitComparison, WorkloadComparison } from './types';
 
-const short = (text: string, n = 80) => (text.length > n ? `${text.slice(0, n - 1).trimEnd()}…` : text);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
@@ -86,7 +85,7 @@ export function compensationFor(
     if (!fresh.length) continue;
     for (const m of fresh) named.add(`${m.unitKey}/${m.outcomeKey}`);
     const head = d.kind === 'UNIT' ? (units.find((u) => u.unitKey === d.unitKey)?.title ?? d.unitKey!) : dimensionLabel(lang, d.dimension!);
-    topics.push(`${head}: ${fresh.map((m) => short(m.text)).join('; ')}`);
+    topics.push(`${head}: ${fresh.map((m) => m.text).join('; ')}`);
   }
   // Some unit hours could not be estimated: the period is a lower bound, or cannot be given at all.
   const note = adaptationPeriod && contentKnown ? msg(lang, 'comp.note') : `${msg(lang, 'comp.note')} ${msg(lang, 'est.none')}`;

@@ -119,9 +119,9 @@ const T: Record<string, Template> = {
     en: 'Responsibility and autonomy at EQF level {r}',
   },
   'rule.policy': {
-    nl: 'Beleid {key} versie {version} ({id}); engine {engine}.',
-    de: 'Richtlinie {key} Version {version} ({id}); Engine {engine}.',
-    en: 'Policy {key} version {version} ({id}); engine {engine}.',
+    nl: 'Beleid {key} versie {version}; engine {engine}.',
+    de: 'Richtlinie {key} Version {version}; Engine {engine}.',
+    en: 'Policy {key} version {version}; engine {engine}.',
   },
   'rule.level': {
     nl: 'Niveau: houder {hf} {hn} = EQF {h}, referentie {rf} {rn} = EQF {r}; verschil {gap}; art. 11: {ha} / {ra}.',
@@ -238,6 +238,33 @@ const T: Record<string, Template> = {
     de: 'Anpassungslehrgang geschätzt auf {months} Monate ({hours} Stunden).',
     en: 'Adaptation period estimated at {months} months ({hours} hours).',
   },
+  'nearest.skills': {
+    nl: '{n} gedeelde ESCO-vaardigheden',
+    de: '{n} gemeinsame ESCO-Fertigkeiten',
+    en: '{n} shared ESCO skills',
+  },
+  'nearest.skill': {
+    nl: '1 gedeelde ESCO-vaardigheid',
+    de: '1 gemeinsame ESCO-Fertigkeit',
+    en: '1 shared ESCO skill',
+  },
+  'nearest.noSkill': {
+    nl: 'geen gedeelde ESCO-vaardigheid',
+    de: 'keine gemeinsame ESCO-Fertigkeit',
+    en: 'no shared ESCO skill',
+  },
+  'nearest.level': { nl: 'EQF {l} ({gap})', de: 'EQR {l} ({gap})', en: 'EQF {l} ({gap})' },
+  'nearest.sameLevel': { nl: 'EQF {l} (zelfde niveau)', de: 'EQR {l} (gleiches Niveau)', en: 'EQF {l} (same level)' },
+  'nearest.isco': {
+    nl: 'beroepen in dezelfde ISCO-hoofdgroep {g}',
+    de: 'Berufe in derselben ISCO-Berufshauptgruppe {g}',
+    en: 'professions in the same ISCO major group {g}',
+  },
+  'nearest.iscoOther': {
+    nl: 'beroepen in een andere ISCO-hoofdgroep',
+    de: 'Berufe in einer anderen ISCO-Berufshauptgruppe',
+    en: 'professions in another ISCO major group',
+  },
   'word.compensated': { nl: 'gecompenseerd', de: 'ausgeglichen', en: 'compensated' },
   'word.notCompensated': { nl: 'niet gecompenseerd', de: 'nicht ausgeglichen', en: 'not compensated' },
   'word.unknown': { nl: 'onbekend', de: 'unbekannt', en: 'unknown' },
@@ -246,6 +273,8 @@ const T: Record<string, Template> = {
   'word.no': { nl: 'nee', de: 'nein', en: 'no' },
   'word.moreOutcomes': { nl: 'en {n} meer', de: 'und {n} weitere', en: 'and {n} more' },
 };
+
+export const MESSAGE_CODES = Object.keys(T);
 
 export function msg(lang: ReportLang, code: string, params: Params = {}): string {
   const template = T[code]?.[lang] ?? T[code]?.en ?? code;

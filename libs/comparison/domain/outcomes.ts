@@ -1,7 +1,7 @@
 import type { EqfDimension, QualificationFile } from '../../catalogue/domain/qualification-file.schema';
 import { tokenSet } from './lexical';
 import type { PolicyParams } from './policy';
-import type { EvidenceKind, OutcomeComparison, OutcomeMapping, OutcomeMatch } from './types';
+import type { EscoSkillRef, EvidenceKind, OutcomeComparison, OutcomeMapping, OutcomeMatch } from './types';
 
 export interface PreparedOutcome {
   unitKey: string;
@@ -105,8 +105,12 @@ export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** URI → the skill as the report shows it (label beside the URI). */
+export type SkillRefOf = (uri: string) => EscoSkillRef;
+const bareSkill: SkillRefOf = (uri) => ({ uri, label: null, labelLang: null });
+
 /** Compares one reference outcome with every holder outcome: expert mappings first, then ESCO tags, then same-language text. */
-export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: MappingsByReference, p: PolicyParams): OutcomeComparison {
+export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: MappingsByReference, p: PolicyParams, skill: SkillRefOf = bareSkill): OutcomeComparison {
   const asserted = maps.asserted.get(ref.id) ?? [];
   const rejectedMaps = maps.rejected.get(ref.id) ?? [];
   const rejected = new Set(rejectedMaps.map((m) => outcomeId(m.holder.unitKey, m.holder.outcomeKey)));
@@ -122,7 +126,7 @@ export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: 
       holderOutcomeKey: h.key,
       score: 1,
       evidence: 'EXPERT_MAPPING',
-      sharedSkills: [...h.tags].filter((t) => ref.tags.has(t)).sort(),
+      sharedSkills: [...h.tags].filter((t) => ref.tags.has(t)).sort().map(skill),
       ...(m.note ? { note: m.note } : {}),
     });
   }
@@ -164,7 +168,7 @@ export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: 
     const evidence: EvidenceKind = escoValue >= lexical ? 'SHARED_ESCO' : 'LEXICAL';
     const score = r4(Math.max(escoValue, lexical) * factor);
     if (score > 0 && score >= p.minMatchScore) {
-      automatic.push({ holderUnitKey: h.unitKey, holderOutcomeKey: h.key, score, evidence, sharedSkills: nTags > 0 ? [...ref.tags].filter((t) => h.tags.has(t)).sort() : [] });
+      automatic.push({ holderUnitKey: h.unitKey, holderOutcomeKey: h.key, score, evidence, sharedSkills: nTags > 0 ? [...ref.tags].filter((t) => h.tags.has(t)).sort().map(skill) : [] });
     }
   }
   // Identical text whose words are all stop words still matches itself.
@@ -202,7 +206,7 @@ export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: 
     text: ref.text,
     coverage,
     covered: coverage >= p.outcomeCoveredThreshold,
-    missingSkills,
+    missingSkills: missingSkills.map(skill),
     matches,
     rejected: rejectedMaps
       .map((m) => ({ holderUnitKey: m.holder.unitKey, holderOutcomeKey: m.holder.outcomeKey, ...(m.note ? { note: m.note } : {}) }))

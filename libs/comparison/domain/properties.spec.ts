@@ -95,7 +95,7 @@ describe('properties (150 generated files each)', () => {
       const h = genFile(s);
       const ref = genFile(s + 7000);
       const before = compare(h, ref, DEFAULT_POLICY);
-      const missing = [...new Set(before.differences.flatMap((d) => d.missing.flatMap((m) => m.missingSkills)))];
+      const missing = [...new Set(before.differences.flatMap((d) => d.missing.flatMap((m) => m.missingSkills.map((x) => x.uri))))];
       const evidence = [{ escoSkills: missing.length ? missing : [tag(1)], years: 5 }];
       const after = compare(h, ref, DEFAULT_POLICY, evidence);
       expect(RANK[after.verdict]).toBeGreaterThanOrEqual(RANK[before.verdict]);
@@ -113,7 +113,7 @@ describe('experience evidence (BQFG §4(2) no. 3, Art. 14(5))', () => {
     h.units = h.units.slice(1);
     const before = compare(h, ref, DEFAULT_POLICY);
     const diff = before.differences.find((d) => d.kind === 'UNIT')!;
-    const skills = [...new Set(diff.missing.flatMap((m) => m.missingSkills))];
+    const skills = [...new Set(diff.missing.flatMap((m) => m.missingSkills.map((x) => x.uri)))];
     if (!skills.length) return;
     const short = compare(h, ref, DEFAULT_POLICY, [{ escoSkills: skills, years: 0.5 }]);
     expect(short.differences.find((d) => d.id === diff.id)!.compensated).toBe(false);

@@ -1,6 +1,7 @@
 import type { EqfDimension } from '../../catalogue/domain/qualification-file.schema';
 
-export const ENGINE_VERSION = '1.0.0';
+/** 1.1.0: ESCO skills carry their label; outcome texts are never shortened; explanations cite no ids. */
+export const ENGINE_VERSION = '1.1.0';
 
 export type ReportLang = 'nl' | 'de' | 'en';
 export type Verdict = 'FULL' | 'PARTIAL' | 'NONE';
@@ -30,12 +31,20 @@ export interface OutcomeMapping {
   note?: string;
 }
 
+/** An ESCO skill as reports show it: the preferred label (null when the ESCO tables have none) beside the URI. */
+export interface EscoSkillRef {
+  uri: string;
+  label: string | null;
+  /** The language of the label: the requested one, else the one that stood in (usually en). */
+  labelLang: string | null;
+}
+
 export interface OutcomeMatch {
   holderUnitKey: string;
   holderOutcomeKey: string;
   score: number;
   evidence: EvidenceKind;
-  sharedSkills: string[];
+  sharedSkills: EscoSkillRef[];
   note?: string;
 }
 
@@ -47,7 +56,7 @@ export interface OutcomeComparison {
   coverage: number;
   covered: boolean;
   /** Reference ESCO skills the holder's outcomes do not show. */
-  missingSkills: string[];
+  missingSkills: EscoSkillRef[];
   matches: OutcomeMatch[];
   /** Holder outcomes an expert rejected for this outcome. */
   rejected: Array<{ holderUnitKey: string; holderOutcomeKey: string; note?: string }>;
@@ -115,9 +124,10 @@ export interface MissingOutcome {
   unitKey: string;
   outcomeKey: string;
   dimension: EqfDimension;
+  /** The full outcome text, never shortened. */
   text: string;
   coverage: number;
-  missingSkills: string[];
+  missingSkills: EscoSkillRef[];
 }
 
 export interface Difference {

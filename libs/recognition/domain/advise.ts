@@ -1,43 +1,21 @@
 import type { LocalizedText } from '../../catalogue/domain/qualification-file.schema';
+import { type Citation, type ComparisonBasis, comparisonCitation, decisionCitation, type DecisionBasis, ruleCitation, type Verdict } from './citations';
 import { type AdviceLang, msg } from './messages';
-import { evaluateRules, registryEntryFor, type NotAppliedReason, type RuleEvaluation, type RuleQuery, type StoredRule } from './rules';
+import { evaluateRules, namesProfession, registryEntryFor, type NotAppliedReason, type RuleEvaluation, type RuleQuery, type StoredRule } from './rules';
 import type { Authority, Regime, RegulatedProfession, RuleEffect } from './schemas';
+
+export type { Citation, ComparisonBasis, DecisionBasis, Verdict } from './citations';
 
 export const ROUTES = ['AUTOMATIC_LEVEL_RECOGNITION', 'AUTOMATIC_PROFESSIONAL_RECOGNITION', 'GENERAL_SYSTEM', 'NOT_REGULATED', 'INDIVIDUAL_ASSESSMENT', 'UNKNOWN_REGULATION'] as const;
 export type Route = (typeof ROUTES)[number];
-export type Verdict = 'FULL' | 'PARTIAL' | 'NONE';
 export type OutcomeBasis = 'RULE' | 'DECISION' | 'COMPARISON' | 'NONE';
-
-/** A published expert decision on the (holder, reference) pair for the destination. */
-export interface DecisionBasis {
-  id: string;
-  verdict: Verdict;
-  rationale: string;
-  compensation: string[];
-  destinationJurisdiction: string;
-  publishedAt: string;
-}
-
-/** The engine's comparison of the holder's qualification with the reference (non-binding). */
-export interface ComparisonBasis {
-  id: string;
-  verdict: Verdict;
-  adaptationMonths: number | null;
-  aptitudeTestTopics: string[];
-}
+/** How an answer came by its profession: given in the request, named by the qualification, or from a published decision's reference. */
+export type ProfessionSource = 'GIVEN' | 'QUALIFICATION' | 'DECISION';
 
 export interface ReferenceQualification {
   id: string;
   key: string;
   title: string;
-}
-
-export interface Citation {
-  kind: 'RULE' | 'DECISION' | 'COMPARISON';
-  id: string;
-  label: string;
-  binding: boolean;
-  sourceUrl: string | null;
 }
 
 export interface ExpectedOutcome {
@@ -74,7 +52,12 @@ export interface RouteAdvice {
   route: Route;
   summary: string;
   destination: string;
+  /** The profession asked for (null when none was given). */
   profession: string | null;
+  /** The profession this answer rests on: the one asked for, or one assumed when none was given. */
+  assumedProfession: string | null;
+  /** Other answers when no profession was given, one per profession considered (and one for none). */
+  alternatives: RouteAdvice[];
   purpose: RuleQuery['purpose'];
   asOf: string;
   lang: AdviceLang;
@@ -104,6 +87,8 @@ export interface AdviceInput {
   reference?: ReferenceQualification | null;
   decision?: DecisionBasis | null;
   comparison?: ComparisonBasis | null;
+  /** Set when query.profession was not asked for but assumed: where it comes from. */
+  assumedFrom?: Exclude<ProfessionSource, 'GIVEN'> | null;
 }
 
 export const pick = (t: LocalizedText | null | undefined, lang: AdviceLang, fallback: string) => t?.[lang] ?? t?.en ?? t?.nl ?? t?.de ?? fallback;
@@ -135,13 +120,16 @@ export function planRoute(query: RuleQuery, rules: StoredRule[], registry: Regul
 
   if (query.profession && query.purpose === 'WORK') {
     const entry = registryEntryFor(registry, query.profession, query.destination, query.asOf);
-    if (!entry) return plan('UNKNOWN_REGULATION', null, levelRules, true);
-    if (entry.regime === 'NOT_REGULATED') return plan('NOT_REGULATED', entry, levelRules, true);
-    if (entry.regime === 'SECTORAL_AUTOMATIC') {
-      const auto = applying(evaluations, 'AUTOMATIC_PROFESSIONAL_RECOGNITION');
+    const auto = applying(evaluations, 'AUTOMATIC_PROFESSIONAL_RECOGNITION');
+    if (entry?.regime === 'SECTORAL_AUTOMATIC') {
       if (auto.length) return plan('AUTOMATIC_PROFESSIONAL_RECOGNITION', entry, auto, false);
       return plan('GENERAL_SYSTEM', entry, applying(evaluations, 'GENERAL_SYSTEM'), true, true);
     }
+    // A rule that names the profession in its scope states the law for it, even where the registry has no entry.
+    const named = auto.filter((e) => namesProfession(e.rule, query.profession));
+    if (named.length && entry?.regime !== 'NOT_REGULATED') return plan('AUTOMATIC_PROFESSIONAL_RECOGNITION', entry, named, false);
+    if (!entry) return plan('UNKNOWN_REGULATION', null, levelRules, true);
+    if (entry.regime === 'NOT_REGULATED') return plan('NOT_REGULATED', entry, levelRules, true);
     return plan('GENERAL_SYSTEM', entry, applying(evaluations, 'GENERAL_SYSTEM'), true);
   }
   if (levelRules.length) return plan('AUTOMATIC_LEVEL_RECOGNITION', null, levelRules, false);
@@ -161,11 +149,6 @@ function appliedRule(e: RuleEvaluation, lang: AdviceLang): AppliedRule {
     notes: d.notes ?? null,
     sourceUrls: d.sources.map((s) => s.url),
   };
-}
-
-function ruleCitation(e: RuleEvaluation): Citation {
-  const d = e.rule.document;
-  return { kind: 'RULE', id: e.rule.id, label: `${d.instrument.name} (rule ${e.rule.key} v${e.rule.version})`, binding: true, sourceUrl: d.sources[0]?.url ?? null };
 }
 
 function compensationLines(c: ComparisonBasis, lang: AdviceLang): string[] {
@@ -202,24 +185,21 @@ export function advise(input: AdviceInput): RouteAdvice {
   const fromDecisionOrComparison = (informational: boolean): ExpectedOutcome => {
     if (input.decision) {
       const d = input.decision;
-      const citation: Citation = { kind: 'DECISION', id: d.id, label: `decision ${d.id}`, binding: true, sourceUrl: null };
-      return {
-        verdict: d.verdict,
-        binding: true,
-        basis: 'DECISION',
-        summary: msg(lang, 'outcome.decision', { verdict: verdictText(d.verdict), citation: citation.label, dest: d.destinationJurisdiction }),
-        compensation: [...d.compensation],
-        citation,
-      };
+      const citation = decisionCitation(d, query.destination, lang);
+      // A decision taken for a part of the destination (DE-NW when DE is asked) only indicates the outcome.
+      const summary = citation.binding
+        ? msg(lang, 'outcome.decision', { verdict: verdictText(d.verdict), citation: citation.label })
+        : msg(lang, 'outcome.decisionElsewhere', { verdict: verdictText(d.verdict), citation: citation.label, decisionDest: d.destinationJurisdiction, dest });
+      return { verdict: d.verdict, binding: citation.binding, basis: 'DECISION', summary, compensation: [...d.compensation], citation };
     }
     if (input.comparison) {
       const c = input.comparison;
-      const citation: Citation = { kind: 'COMPARISON', id: c.id, label: `comparison ${c.id}`, binding: false, sourceUrl: null };
+      const citation = comparisonCitation(c, referenceText, lang);
       return {
         verdict: c.verdict,
         binding: false,
         basis: 'COMPARISON',
-        summary: msg(lang, informational ? 'outcome.information' : 'outcome.comparison', { verdict: verdictText(c.verdict), citation: citation.label, reference: referenceText }),
+        summary: msg(lang, informational ? 'outcome.information' : 'outcome.comparison', { verdict: verdictText(c.verdict), citation: citation.label }),
         compensation: informational || c.verdict === 'FULL' ? [] : compensationLines(c, lang),
         citation,
       };
@@ -258,7 +238,7 @@ export function advise(input: AdviceInput): RouteAdvice {
       steps.push(msg(lang, 'step.employer'));
       if (authorityText) steps.push(msg(lang, 'step.optionalAssessment', { authority: authorityText }));
       information.push(msg(lang, 'info.supplement'));
-      if (input.comparison) information.push(msg(lang, 'info.comparison', { citation: `comparison ${input.comparison.id}`, reference: referenceText, verdict: verdictText(input.comparison.verdict) }));
+      if (input.comparison && !input.decision) information.push(msg(lang, 'info.comparison', { citation: comparisonCitation(input.comparison, referenceText, lang).label, verdict: verdictText(input.comparison.verdict) }));
       if (p.applied.length) information.push(msg(lang, 'info.levelRule', { instruments }));
       break;
     }
@@ -270,6 +250,9 @@ export function advise(input: AdviceInput): RouteAdvice {
       break;
     }
   }
+  if (input.assumedFrom === 'QUALIFICATION') caveats.push(msg(lang, 'assume.qualification', { profession }));
+  if (input.assumedFrom === 'DECISION') caveats.push(msg(lang, 'assume.decision', { profession, reference: input.decision?.referenceTitle ?? referenceText }));
+  if (!entry && p.route === 'AUTOMATIC_PROFESSIONAL_RECOGNITION') caveats.push(msg(lang, 'caveat.registryFromRule', { profession, dest, instruments }));
   if (entry && !entry.confirmed) caveats.push(msg(lang, 'caveat.unconfirmed'));
   if (entry && entry.regime !== 'NOT_REGULATED' && !authority) caveats.push(msg(lang, 'caveat.noAuthority', { dest }));
   if (p.needsComparison && query.profession && !reference && p.route !== 'UNKNOWN_REGULATION') caveats.push(msg(lang, 'caveat.noReference', { profession, dest }));
@@ -279,21 +262,25 @@ export function advise(input: AdviceInput): RouteAdvice {
     route: p.route,
     summary: msg(lang, summaryCode, { dest, profession, instruments, asOf: query.asOf }),
     destination: query.destination,
-    profession: query.profession ?? null,
+    profession: input.assumedFrom ? null : (query.profession ?? null),
+    assumedProfession: query.profession ?? null,
+    alternatives: [],
     purpose: query.purpose,
     asOf: query.asOf,
     lang,
-    regulated: entry ? entry.regulated : null,
-    regime: entry?.regime ?? null,
+    // Without a registry entry, a sectoral rule naming the profession is what says it is regulated.
+    regulated: entry ? entry.regulated : p.route === 'AUTOMATIC_PROFESSIONAL_RECOGNITION' ? true : null,
+    regime: entry?.regime ?? (p.route === 'AUTOMATIC_PROFESSIONAL_RECOGNITION' ? 'SECTORAL_AUTOMATIC' : null),
     regimeConfirmed: entry ? entry.confirmed : null,
     competentAuthority: authority,
     legalBasis: entry?.legalBasis ?? null,
     referenceQualification: reference,
     expectedOutcome: outcome,
     appliedRules: p.applied.map((e) => appliedRule(e, lang)),
+    // Every rule evaluated is either applied or considered: one that covers the case but is not the route's basis says so.
     consideredRules: p.evaluations
-      .filter((e) => !e.applies)
-      .map((e) => ({ id: e.rule.id, key: e.rule.key, version: e.rule.version, effect: e.rule.document.effect, reasons: e.reasons })),
+      .filter((e) => !p.applied.includes(e))
+      .map((e) => ({ id: e.rule.id, key: e.rule.key, version: e.rule.version, effect: e.rule.document.effect, reasons: e.applies ? ['NOT_USED_FOR_ROUTE' as const] : e.reasons })),
     steps,
     documents,
     information,

@@ -2,7 +2,7 @@ export type AdviceLang = 'nl' | 'de' | 'en';
 
 type Table = Record<string, Record<AdviceLang, string>>;
 
-/** Advice texts in nl, de and en; `{name}` placeholders. Legal references are to DOMAIN.md's sources. */
+/** Advice texts in nl, de and en; `{name}` placeholders. Citations name decisions and comparisons by title and date, never by id. */
 const T: Table = {
   'route.AUTOMATIC_LEVEL_RECOGNITION': {
     en: 'The level of this qualification is recognised automatically in {dest} under {instruments}. This is generic level recognition only: it covers neither programme content nor professional recognition.',
@@ -12,7 +12,7 @@ const T: Table = {
   'route.AUTOMATIC_PROFESSIONAL_RECOGNITION': {
     en: 'Automatic professional recognition as {profession} in {dest} under {instruments}: no comparison of content; the competent authority grants access to the profession.',
     nl: 'Automatische beroepserkenning als {profession} in {dest} op grond van {instruments}: geen inhoudelijke vergelijking; de bevoegde autoriteit verleent toegang tot het beroep.',
-    de: 'Automatische Berufsanerkennung als {profession} in {dest} nach {instruments}: kein inhaltlicher Vergleich; die zuständige Stelle erteilt den Berufszugang.',
+    de: 'Automatische Berufsanerkennung in {dest} als {profession} nach {instruments}: kein inhaltlicher Vergleich; die zuständige Stelle erteilt den Berufszugang.',
   },
   'route.GENERAL_SYSTEM': {
     en: '{profession} is regulated in {dest}. Recognition follows the general system (Directive 2005/36/EC Art. 13/14; BQFG): the competent authority compares the qualification with the reference qualification and decides on full, partial or no equivalence.',
@@ -32,7 +32,7 @@ const T: Table = {
   'route.UNKNOWN_REGULATION': {
     en: 'The registry has no entry for {profession} in {dest} on {asOf}, so whether it is regulated is not known here. Check the EU Regulated Professions Database or the Anerkennungs-Finder.',
     nl: 'Het register bevat geen gegevens over {profession} in {dest} op {asOf}; of het beroep gereglementeerd is, is hier niet bekend. Raadpleeg de EU-databank van gereglementeerde beroepen of de Anerkennungs-Finder.',
-    de: 'Das Register enthält für {profession} in {dest} am {asOf} keinen Eintrag; ob der Beruf reglementiert ist, ist hier nicht bekannt. Prüfen Sie die EU-Datenbank der reglementierten Berufe oder den Anerkennungs-Finder.',
+    de: 'Das Register enthält für {dest} am {asOf} keinen Eintrag zu {profession}; ob der Beruf dort reglementiert ist, ist hier nicht bekannt. Prüfen Sie die EU-Datenbank der reglementierten Berufe oder den Anerkennungs-Finder.',
   },
   'outcome.rule': {
     en: 'Expected outcome: {verdict}, as laid down in {citation}.',
@@ -40,19 +40,39 @@ const T: Table = {
     de: 'Erwartetes Ergebnis: {verdict}, wie in {citation} festgelegt.',
   },
   'outcome.decision': {
-    en: 'Expected outcome: {verdict}, based on the published expert decision {citation} (destination {dest}).',
-    nl: 'Verwachte uitkomst: {verdict}, op grond van het gepubliceerde deskundigenbesluit {citation} (bestemming {dest}).',
-    de: 'Erwartetes Ergebnis: {verdict}, gestützt auf die veröffentlichte Expertenentscheidung {citation} (Zielland {dest}).',
+    en: 'Expected outcome: {verdict}, based on the published expert decision {citation}.',
+    nl: 'Verwachte uitkomst: {verdict}, op grond van het gepubliceerde deskundigenbesluit {citation}.',
+    de: 'Erwartetes Ergebnis: {verdict}, gestützt auf die veröffentlichte Expertenentscheidung {citation}.',
+  },
+  'outcome.decisionElsewhere': {
+    en: 'Indicative outcome: {verdict}, based on the published expert decision {citation}, which was taken for {decisionDest} only; for {dest} the competent body decides.',
+    nl: 'Indicatieve uitkomst: {verdict}, op grond van het gepubliceerde deskundigenbesluit {citation}, dat alleen voor {decisionDest} is genomen; voor {dest} beslist de bevoegde instantie.',
+    de: 'Voraussichtliches Ergebnis: {verdict}, gestützt auf die veröffentlichte Expertenentscheidung {citation}, die nur für {decisionDest} getroffen wurde; für {dest} entscheidet die zuständige Stelle.',
   },
   'outcome.comparison': {
-    en: 'Likely outcome: {verdict}, based on the engine’s comparison {citation} with {reference}. Non-binding: no rule or published expert decision covers this case; the competent body decides.',
-    nl: 'Waarschijnlijke uitkomst: {verdict}, op grond van de vergelijking {citation} door de engine met {reference}. Niet bindend: geen regel of gepubliceerd deskundigenbesluit dekt dit geval; de bevoegde instantie beslist.',
-    de: 'Voraussichtliches Ergebnis: {verdict}, gestützt auf den Vergleich {citation} der Engine mit {reference}. Unverbindlich: keine Regel und keine veröffentlichte Expertenentscheidung deckt diesen Fall ab; es entscheidet die zuständige Stelle.',
+    en: 'Likely outcome: {verdict}, based on the engine’s {citation}. Non-binding: no rule or published expert decision covers this case; the competent body decides.',
+    nl: 'Waarschijnlijke uitkomst: {verdict}, op grond van de {citation} door de engine. Niet bindend: geen regel of gepubliceerd deskundigenbesluit dekt dit geval; de bevoegde instantie beslist.',
+    de: 'Voraussichtliches Ergebnis: {verdict}, gestützt auf den {citation} durch die Engine. Unverbindlich: keine Regel und keine veröffentlichte Expertenentscheidung deckt diesen Fall ab; es entscheidet die zuständige Stelle.',
   },
   'outcome.information': {
-    en: 'For information only (the employer decides): the engine’s comparison {citation} with {reference} finds {verdict}. Non-binding.',
-    nl: 'Alleen ter informatie (de werkgever beslist): de vergelijking {citation} door de engine met {reference} komt uit op {verdict}. Niet bindend.',
-    de: 'Nur zur Information (der Arbeitgeber entscheidet): der Vergleich {citation} der Engine mit {reference} ergibt {verdict}. Unverbindlich.',
+    en: 'For information only (the employer decides): the engine’s {citation} finds {verdict}. Non-binding.',
+    nl: 'Alleen ter informatie (de werkgever beslist): de {citation} door de engine komt uit op {verdict}. Niet bindend.',
+    de: 'Nur zur Information (der Arbeitgeber entscheidet): der {citation} durch die Engine ergibt {verdict}. Unverbindlich.',
+  },
+  'cite.decision': {
+    en: '“{title}” of {date}',
+    nl: '“{title}” van {date}',
+    de: '„{title}“ vom {date}',
+  },
+  'cite.decisionTitle': {
+    en: '{holder} compared with {reference} ({dest})',
+    nl: '{holder} vergeleken met {reference} ({dest})',
+    de: '{holder} im Vergleich mit {reference} ({dest})',
+  },
+  'cite.comparison': {
+    en: 'comparison with {reference} of {date}',
+    nl: 'vergelijking met {reference} van {date}',
+    de: 'Vergleich mit {reference} vom {date}',
   },
   'outcome.none': {
     en: 'No expected outcome can be given: no rule, published expert decision or reference qualification covers this case.',
@@ -140,9 +160,9 @@ const T: Table = {
     de: 'Nachweise über Berufserfahrung, die Unterschiede ausgleichen kann',
   },
   'info.comparison': {
-    en: 'Catalogue comparison {citation} with {reference}: {verdict} (non-binding, for information).',
-    nl: 'Vergelijking uit de catalogus {citation} met {reference}: {verdict} (niet bindend, ter informatie).',
-    de: 'Vergleich aus dem Katalog {citation} mit {reference}: {verdict} (unverbindlich, zur Information).',
+    en: 'From the catalogue: {citation}: {verdict} (non-binding, for information).',
+    nl: 'Uit de catalogus: {citation}: {verdict} (niet bindend, ter informatie).',
+    de: 'Aus dem Katalog: {citation}: {verdict} (unverbindlich, zur Information).',
   },
   'info.supplement': {
     en: 'The certificate supplement describes the qualification’s content and level.',
@@ -167,12 +187,32 @@ const T: Table = {
   'caveat.noReference': {
     en: 'No reference qualification for {profession} in {dest} is in the catalogue, so no comparison could be made.',
     nl: 'De catalogus bevat geen referentiekwalificatie voor {profession} in {dest}; er kon geen vergelijking worden gemaakt.',
-    de: 'Der Katalog enthält keine Referenzqualifikation für {profession} in {dest}; ein Vergleich war nicht möglich.',
+    de: 'Der Katalog enthält für {dest} keine Referenzqualifikation zu {profession}; ein Vergleich war nicht möglich.',
   },
   'caveat.notListed': {
     en: 'Sectoral automatic recognition applies to the listed qualifications only; this one is not listed, so the general system applies.',
     nl: 'Sectorale automatische erkenning geldt alleen voor de opgesomde kwalificaties; deze staat er niet bij, dus geldt het algemene stelsel.',
     de: 'Die sektorale automatische Anerkennung gilt nur für die aufgeführten Qualifikationen; diese ist nicht aufgeführt, daher gilt die allgemeine Regelung.',
+  },
+  'caveat.registryFromRule': {
+    en: 'The registry has no entry for {profession} in {dest}; that the profession is regulated and recognised automatically follows from {instruments}.',
+    nl: 'Het register bevat geen gegevens over {profession} in {dest}; dat het beroep gereglementeerd is en automatisch wordt erkend, volgt uit {instruments}.',
+    de: 'Das Register enthält für {dest} keinen Eintrag zu {profession}; dass der Beruf reglementiert ist und automatisch anerkannt wird, folgt aus {instruments}.',
+  },
+  'assume.qualification': {
+    en: 'No profession was given: this answer assumes {profession}, which the qualification names.',
+    nl: 'Er is geen beroep opgegeven: dit antwoord gaat uit van {profession}, dat de kwalificatie noemt.',
+    de: 'Es wurde kein Beruf angegeben: diese Antwort geht von {profession} aus, den die Qualifikation nennt.',
+  },
+  'assume.decision': {
+    en: 'No profession was given: this answer assumes {profession}, the profession of {reference}, with which a published expert decision compares the qualification.',
+    nl: 'Er is geen beroep opgegeven: dit antwoord gaat uit van {profession}, het beroep van {reference}, waarmee een gepubliceerd deskundigenbesluit de kwalificatie vergelijkt.',
+    de: 'Es wurde kein Beruf angegeben: diese Antwort geht von {profession} aus, dem Beruf zu {reference}, mit dem eine veröffentlichte Expertenentscheidung die Qualifikation vergleicht.',
+  },
+  'assume.none': {
+    en: 'No profession was given and this answer assumes none; the alternatives give the answer for each profession considered.',
+    nl: 'Er is geen beroep opgegeven en dit antwoord gaat van geen enkel beroep uit; de alternatieven geven het antwoord per overwogen beroep.',
+    de: 'Es wurde kein Beruf angegeben, und diese Antwort geht von keinem Beruf aus; die Alternativen geben die Antwort für jeden geprüften Beruf.',
   },
   'caveat.study': {
     en: 'For study, the receiving institution decides on admission.',

@@ -160,7 +160,7 @@ describe('route advisor', () => {
     expect(p).toMatchObject({ route: 'GENERAL_SYSTEM', sectoralNotListed: true, needsComparison: true });
   });
 
-  const comparison = { id: 'cmp-1', verdict: 'PARTIAL' as const, adaptationMonths: 14, aptitudeTestTopics: ['Verantwortung und Selbstständigkeit'] };
+  const comparison = { id: 'cmp-1', verdict: 'PARTIAL' as const, adaptationMonths: 14, aptitudeTestTopics: ['Verantwortung und Selbstständigkeit'], createdAt: '2025-01-01T10:00:00Z' };
   const reference = { id: 'ref-1', key: 'de-altpflg-altenpfleger', title: 'Altenpfleger/in' };
 
   it('Verzorgende-IG → DE-NW as Altenpfleger/in: general system, Bezirksregierung Münster, partial with compensation citing the comparison (non-binding)', () => {
@@ -175,17 +175,31 @@ describe('route advisor', () => {
   });
 
   it('a published decision takes precedence over the comparison and is binding', () => {
-    const decision = { id: 'dec-1', verdict: 'PARTIAL' as const, rationale: 'Level gap and autonomy.', compensation: ['Anpassungslehrgang 12 Monate'], destinationJurisdiction: 'DE', publishedAt: '2025-02-01T00:00:00Z' };
+    const decision = {
+      id: 'dec-1',
+      verdict: 'PARTIAL' as const,
+      rationale: 'Level gap and autonomy.',
+      compensation: ['Anpassungslehrgang 12 Monate'],
+      destinationJurisdiction: 'DE',
+      publishedAt: '2025-02-01T00:00:00Z',
+      holderTitle: 'Verzorgende-IG',
+      referenceTitle: 'Altenpfleger/in',
+    };
     const a = advise({ ...base, query: q(VIG, 'DE-NW', '2025-03-01', { profession: 'altenpfleger' }), reference, comparison, decision });
     expect(a.expectedOutcome).toMatchObject({ verdict: 'PARTIAL', binding: true, basis: 'DECISION', citation: { kind: 'DECISION', id: 'dec-1' } });
     expect(a.expectedOutcome.compensation[0]).toBe('Anpassungslehrgang 12 Monate');
+    // Cited by title and date, once, never by id.
+    expect(a.expectedOutcome.citation!.label).toBe('“Verzorgende-IG compared with Altenpfleger/in (DE)” of 2025-02-01');
+    expect(a.expectedOutcome.summary).toBe('Expected outcome: partial equivalence, based on the published expert decision “Verzorgende-IG compared with Altenpfleger/in (DE)” of 2025-02-01.');
+    expect(a.expectedOutcome.summary).not.toContain('dec-1');
   });
 
   it('Software developer → DE: not regulated, the employer decides, the comparison is information only', () => {
     const a = advise({ ...base, query: q(SWD, 'DE', '2025-01-01', { profession: 'software-developer' }), reference: { id: 'r', key: 'de-fiausbv', title: 'Fachinformatiker/in' }, comparison: { ...comparison, verdict: 'PARTIAL' } });
     expect(a).toMatchObject({ route: 'NOT_REGULATED', regulated: false, regime: 'NOT_REGULATED', expectedOutcome: { binding: false, basis: 'COMPARISON', compensation: [] } });
     expect(a.summary).toMatch(/employer decides/);
-    expect(a.information.join(' ')).toMatch(/comparison cmp-1 .*non-binding/);
+    expect(a.information.join(' ')).toMatch(/comparison with Fachinformatiker\/in of 2025-01-01: partial equivalence \(non-binding/);
+    expect(a.information.join(' ')).not.toContain('cmp-1');
   });
 
   it('an unknown profession gives UNKNOWN_REGULATION, not a guess', () => {

@@ -45,7 +45,9 @@ export type NotAppliedReason =
   | 'KIND_NOT_COVERED'
   | 'QUALIFICATION_NOT_LISTED'
   | 'PROFESSION_NOT_COVERED'
-  | 'PURPOSE_NOT_COVERED';
+  | 'PURPOSE_NOT_COVERED'
+  /** The rule covers the case, but the route rests on other rules (e.g. the general system beside automatic recognition). */
+  | 'NOT_USED_FOR_ROUTE';
 
 export interface RuleEvaluation {
   rule: StoredRule;
@@ -53,6 +55,10 @@ export interface RuleEvaluation {
   /** Empty when the rule applies; otherwise every reason it does not. */
   reasons: NotAppliedReason[];
 }
+
+/** Whether a rule names the profession in its scope: such a rule speaks for that profession, whatever the registry holds. */
+export const namesProfession = (rule: StoredRule, profession: string | null | undefined): boolean =>
+  !!profession && !!rule.document.scope.professions?.includes(profession);
 
 export const countryOf = (jurisdiction: string) => jurisdiction.split('-')[0];
 

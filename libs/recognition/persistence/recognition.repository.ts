@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { StoredRule, RuleStatus } from '../domain/rules';
+import type { Verdict } from '../domain/citations';
 import type { RecognitionRule, RegulatedProfession } from '../domain/schemas';
 
 export interface RuleRow {
@@ -32,6 +33,21 @@ export interface RegistryRow {
   updated_by: string;
   created_at: Date;
   updated_at: Date;
+}
+
+/** A published expert decision on a holder's qualification, with its reference qualification. */
+export interface PublishedDecisionRow {
+  id: string;
+  verdict: Verdict;
+  rationale: string;
+  compensation: string[];
+  destination_jurisdiction: string;
+  published_at: Date;
+  reference_id: string;
+  reference_key: string;
+  reference_title: Record<string, string>;
+  reference_professions: string[];
+  holder_title: Record<string, string>;
 }
 
 // Dates as text: a `date` column must never shift with the server's time zone.
@@ -134,5 +150,20 @@ export class RecognitionRepository {
       [profession, destination],
     );
     return rows[0] ?? null;
+  }
+
+  /** Every published (not superseded) expert decision on the holder's qualification, with the reference's key, title and professions. */
+  async publishedDecisions(holderId: string): Promise<PublishedDecisionRow[]> {
+    return this.dataSource.query(
+      `SELECT d.id, d.verdict, d.rationale, d.compensation, d.destination_jurisdiction, d.published_at,
+              r.id AS reference_id, r.key AS reference_key, r.title AS reference_title, h.title AS holder_title,
+              coalesce((SELECT array_agg(p.profession_key ORDER BY p.profession_key) FROM qualification_profession p WHERE p.qualification_id = r.id), '{}') AS reference_professions
+         FROM expert_decision d
+         JOIN qualification r ON r.id = d.reference_qualification_id
+         JOIN qualification h ON h.id = d.holder_qualification_id
+        WHERE d.holder_qualification_id = $1 AND d.status = 'PUBLISHED' AND d.published_at IS NOT NULL
+        ORDER BY d.published_at DESC, d.id`,
+      [holderId],
+    );
   }
 }
