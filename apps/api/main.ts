@@ -23,9 +23,18 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL);
   const embedded = config.DATABASE_URL
     ? null
-    : await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, (m) => logger.debug({ component: 'embedded-postgres' }, m.trim()));
+    : await startEmbeddedPostgres(
+        config.DATA_DIR,
+        config.EMBEDDED_PG_PORT,
+        (m) => logger.debug({ component: 'embedded-postgres' }, m.trim()),
+        (event) => logger.warn({ component: 'embedded-postgres' }, event),
+      );
   if (embedded) logger.info({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT }, 'embedded PostgreSQL started');
   const databaseUrl = config.DATABASE_URL ?? embedded!.url;
+
+  // A library whose background work loses the database (pg-boss while PostgreSQL restarts) may reject a
+  // promise nobody awaits; that must not take the service down. Log it; /ready reports the database.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
 
   let stopping = false;
   const stop = async (signal: string) => {

