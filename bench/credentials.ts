@@ -52,7 +52,7 @@ export async function run(): Promise<void> {
       if (res.status >= 300 || json.errors?.length) throw new Error(`HTTP ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
       return json;
     };
-    const issueQuery = 'mutation($r: JSON!) { issueLearningUnitCredential(request: $r) { credential } }';
+    const issueQuery = 'mutation($r: IssueLearningUnitCredentialInput!) { issueLearningUnitCredential(request: $r) { credential } }';
     let n = 0;
     const sample = (await post('/graphql', { query: issueQuery, variables: { r: request(n++) } }, true)).data.issueLearningUnitCredential.credential;
 

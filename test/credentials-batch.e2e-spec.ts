@@ -31,7 +31,7 @@ describe('bulk issuance through the PostgreSQL job queue', () => {
 
   it(`stores a batch of ${N} in full with distinct status indexes; re-sending it creates nothing`, async () => {
     const batch = items('bulk', N);
-    const submitted = await t.gql('mutation($items: JSON!) { issueCredentials(items: $items) { id total pending } }', { items: batch }, f.nlSchool);
+    const submitted = await t.gql('mutation($items: [IssueCredentialsItemInput!]!) { issueCredentials(items: $items) { id total pending } }', { items: batch }, f.nlSchool);
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data.issueCredentials).toMatchObject({ total: N, pending: N });
     const done = await waitFor(submitted.data.issueCredentials.id);
@@ -44,7 +44,7 @@ describe('bulk issuance through the PostgreSQL job queue', () => {
     );
     expect(stats).toEqual({ n: N, rev: N, sus: N, lists: 1 });
 
-    const again = await t.gql('mutation($items: JSON!) { issueCredentials(items: $items) { id } }', { items: batch }, f.nlSchool);
+    const again = await t.gql('mutation($items: [IssueCredentialsItemInput!]!) { issueCredentials(items: $items) { id } }', { items: batch }, f.nlSchool);
     const second = await waitFor(again.data.issueCredentials.id);
     expect(second).toMatchObject({ issued: 0, reused: N, failed: 0 });
     const [after] = await t.dataSource.query("SELECT count(*)::int AS n FROM issued_credential WHERE idempotency_key LIKE 'bulk-%'");
@@ -55,7 +55,7 @@ describe('bulk issuance through the PostgreSQL job queue', () => {
     const batch = items('crash', 60);
     // An item whose credential was stored before the crash, but not yet marked done in the batch.
     await t.app.get(IssuanceService).issue({ subject: 'registrar-alfa', role: 'school', institution: 'alfa-college', jurisdictions: [] }, 'LearningUnitCredential', batch[7].request);
-    const submitted = await t.gql('mutation($items: JSON!) { issueCredentials(items: $items) { id } }', { items: batch }, f.nlSchool);
+    const submitted = await t.gql('mutation($items: [IssueCredentialsItemInput!]!) { issueCredentials(items: $items) { id } }', { items: batch }, f.nlSchool);
     const id = submitted.data.issueCredentials.id;
     const service = t.app.get(BatchIssuanceService);
     await Promise.all([service.run(id), service.run(id)]);
@@ -70,16 +70,16 @@ describe('bulk issuance through the PostgreSQL job queue', () => {
   it('validates every item up front and names the bad one; only schools may submit', async () => {
     const batch = items('bad', 3);
     (batch[2].request as any).eqfLevel = 12;
-    const r = await t.gql('mutation($items: JSON!) { issueCredentials(items: $items) { id } }', { items: batch }, f.nlSchool);
+    const r = await t.gql('mutation($items: [IssueCredentialsItemInput!]!) { issueCredentials(items: $items) { id } }', { items: batch }, f.nlSchool);
     expect(r.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(r.errors![0].message).toMatch(/items\[2\]\.request\.eqfLevel/);
     const dup = items('dup', 2);
     dup[1].request.idempotencyKey = dup[0].request.idempotencyKey;
-    const d = await t.gql('mutation($items: JSON!) { issueCredentials(items: $items) { id } }', { items: dup }, f.nlSchool);
+    const d = await t.gql('mutation($items: [IssueCredentialsItemInput!]!) { issueCredentials(items: $items) { id } }', { items: dup }, f.nlSchool);
     expect(d.errors![0].message).toMatch(/items\[1\]\.request\.idempotencyKey: duplicates items\[0\]/);
-    const tooMany = await t.gql('mutation($items: JSON!) { issueCredentials(items: $items) { id } }', { items: [] }, f.nlSchool);
+    const tooMany = await t.gql('mutation($items: [IssueCredentialsItemInput!]!) { issueCredentials(items: $items) { id } }', { items: [] }, f.nlSchool);
     expect(tooMany.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    const employer = await t.gql('mutation($items: JSON!) { issueCredentials(items: $items) { id } }', { items: items('emp', 1) }, await t.token('employer'));
+    const employer = await t.gql('mutation($items: [IssueCredentialsItemInput!]!) { issueCredentials(items: $items) { id } }', { items: items('emp', 1) }, await t.token('employer'));
     expect(employer.errors![0].extensions!.code).toBe('FORBIDDEN');
     const [c] = await t.dataSource.query("SELECT count(*)::int AS n FROM issuance_batch_item WHERE request->>'idempotencyKey' LIKE 'bad-%' OR request->>'idempotencyKey' LIKE 'dup-%'");
     expect(c.n).toBe(0);

@@ -186,10 +186,14 @@ describe('credentials: issue, co-sign, verify, revoke (real keys, real PostgreSQ
 
   it('rejects malformed requests with BAD_USER_INPUT naming the field, writing nothing', async () => {
     const before = (await t.dataSource.query('SELECT count(*)::int AS n FROM issued_credential'))[0].n;
-    const bad = await t.gql(ISSUE_LU, { r: learningUnitRequest({ eqfLevel: 9, outcomes: [{ text: 'x', lang: 'nl' }] }) }, f.nlSchool);
+    const bad = await t.gql(ISSUE_LU, { r: learningUnitRequest({ eqfLevel: 9, outcomes: [{ text: '', lang: 'nl', dimension: 'SKILLS' }] }) }, f.nlSchool);
     expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(bad.errors![0].message).toMatch(/request\.eqfLevel/);
-    expect(bad.errors![0].message).toMatch(/request\.outcomes\[0\]\.dimension/);
+    expect(bad.errors![0].message).toMatch(/request\.outcomes\[0\]\.text/);
+    // A missing required field is refused by the typed input itself (400), before the resolver runs.
+    const missing = await t.gql(ISSUE_LU, { r: learningUnitRequest({ outcomes: [{ text: 'x', lang: 'nl' }] }) }, f.nlSchool);
+    expect({ status: missing.status, code: missing.errors![0].extensions!.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
+    expect(missing.errors![0].message).toMatch(/"r\.outcomes\[0\]".*"dimension"/);
     const unknownPartner = await t.gql(ISSUE_LU, { r: learningUnitRequest({ coIssuers: ['nope-school'] }) }, f.nlSchool);
     expect(unknownPartner.errors![0].message).toMatch(/request\.coIssuers\[0\]: unknown institution/);
     expect((await t.dataSource.query('SELECT count(*)::int AS n FROM issued_credential'))[0].n).toBe(before);

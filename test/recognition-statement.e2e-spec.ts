@@ -1,7 +1,7 @@
 import { VERIFY } from './support/credentials-fixture';
 import { startTestApp, TestApp } from './support/test-app';
 
-const ISSUE = `mutation($r: JSON!) { issueRecognitionStatement(request: $r) { id type status created credential } }`;
+const ISSUE = `mutation($r: IssueRecognitionStatementInput!) { issueRecognitionStatement(request: $r) { id type status created credential } }`;
 const DECISION = 'id status verdict';
 
 describe('recognition statements: a published expert decision as a signed credential', () => {

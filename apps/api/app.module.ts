@@ -19,7 +19,7 @@ import { ConfigModule } from '../../libs/platform/config/config.module';
 import { typeOrmOptions } from '../../libs/platform/database/data-source';
 import { AllExceptionsFilter } from '../../libs/platform/errors/all-exceptions.filter';
 import { formatGraphQLError } from '../../libs/platform/errors/error-mapping';
-import { JSONScalar } from '../../libs/platform/graphql/json.scalar';
+import { GraphQLJSON } from 'graphql-scalars';
 import { complexityPlugin, graphqlValidationRules } from './graphql-limits';
 import { HealthController } from './health.controller';
 
@@ -48,7 +48,7 @@ export class AppModule {
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
-          resolvers: { JSON: JSONScalar },
+          resolvers: { JSON: GraphQLJSON },
           // The committed schema.gql is the contract; introspection stays on so tools can read it.
           introspection: true,
           includeStacktraceInErrorResponses: false,

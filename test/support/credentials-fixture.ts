@@ -19,7 +19,7 @@ export async function setupSchools(t: TestApp) {
   const other = await register('roc-unaccredited', 'ROC zonder accreditatie', 'NL');
 
   const accredit = async (token: string, input: Record<string, unknown>) => {
-    const r = await t.gql('mutation($input: JSON!) { recordAccreditation(input: $input) { id } }', { input }, token);
+    const r = await t.gql('mutation($input: AccreditationInput!) { recordAccreditation(input: $input) { id } }', { input }, token);
     if (r.errors) throw new Error(JSON.stringify(r.errors));
   };
   const nlExpert = await t.token('expert', { jurisdictions: ['NL'], subject: 'expert-nl' });
@@ -67,6 +67,6 @@ export function learningUnitRequest(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export const ISSUE_LU = `mutation($r: JSON!, $issuer: String) { issueLearningUnitCredential(request: $r, issuer: $issuer) { id status format created credential jwt coIssuers cosignedBy } }`;
-export const ISSUE_DIPLOMA = `mutation($r: JSON!) { issueDiplomaCredential(request: $r) { id status format created credential jwt } }`;
+export const ISSUE_LU = `mutation($r: IssueLearningUnitCredentialInput!, $issuer: String) { issueLearningUnitCredential(request: $r, issuer: $issuer) { id status format created credential jwt coIssuers cosignedBy } }`;
+export const ISSUE_DIPLOMA = `mutation($r: IssueDiplomaCredentialInput!) { issueDiplomaCredential(request: $r) { id status format created credential jwt } }`;
 export const VERIFY = `query($c: JSON!) { verifyCredential(credential: $c) { valid authentic trusted revoked suspended expired issuer credentialId qualificationId checks { check status reason message subject } } }`;

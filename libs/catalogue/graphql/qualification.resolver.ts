@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../platform/auth/auth.decorators';
 import { AppError } from '../../platform/errors/app-error';
-import { JSONScalar } from '../../platform/graphql/json.scalar';
+import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { Language } from '../../platform/graphql/language.enum';
 import { pickLabel } from '../domain/qualification-text';
 import { QualificationEntity } from '../persistence/qualification.entity';
@@ -64,7 +64,7 @@ export class QualificationResolver {
     };
   }
 
-  @Query(() => JSONScalar, { description: 'A qualification as its exchange document (the import format).' })
+  @Query(() => GraphQLJSONObject, { description: 'A qualification as its exchange document (the import format).' })
   async exportQualification(@Args('id', { type: () => ID }) id: string): Promise<unknown> {
     return this.service.exportFile(id);
   }
@@ -75,7 +75,7 @@ export class QualificationResolver {
   })
   async upsertQualification(
     @CurrentActor() actor: Actor,
-    @Args('document', { type: () => JSONScalar, description: 'A qualification file; see schemas/qualification-file.schema.json.' }) document: unknown,
+    @Args('document', { type: () => GraphQLJSON, description: 'A qualification file; see schemas/qualification-file.schema.json.' }) document: unknown,
   ): Promise<UpsertQualificationResult> {
     const r = await this.service.upsert(actor, document, 'document');
     return { qualification: (await this.service.get(r.id)) as unknown as QualificationModel, created: r.created, changed: r.changed };

@@ -1,11 +1,14 @@
+import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../platform/auth/actor';
-import { CurrentActor, Roles } from '../../platform/auth/auth.decorators';
+import { CurrentActor, OptionalActor, Roles } from '../../platform/auth/auth.decorators';
+import { GqlThrottlerGuard } from '../../platform/graphql/gql-throttler.guard';
 import { AppError } from '../../platform/errors/app-error';
-import { JSONScalar } from '../../platform/graphql/json.scalar';
+import { plainInput } from '../../platform/graphql/plain-input';
 import { Language } from '../../platform/graphql/language.enum';
 import { ComparisonService, StoredComparison } from '../comparison.service';
 import { NearestEquivalentsService } from '../nearest.service';
+import { ComparisonPolicyParamsInput } from './dto/policy-params.input';
 import { ComparisonModel, ExperienceEvidenceInput, NearestEquivalentModel, OutcomeMappingInput, OutcomeMappingModel, PolicyModel } from './models';
 
 export function toComparisonModel(c: StoredComparison): ComparisonModel {
@@ -41,8 +44,13 @@ export class ComparisonResolver {
     private readonly nearestService: NearestEquivalentsService,
   ) {}
 
-  @Query(() => ComparisonModel, { description: 'Compares a holder’s qualification with a reference qualification and stores the report.' })
+  @UseGuards(GqlThrottlerGuard)
+  @Query(() => ComparisonModel, {
+    description:
+      'Compares a holder’s qualification with a reference qualification. For experts and admins the report is stored (id set; a decision needs it); for everyone else it is computed and returned, and nothing is written (id null). Public calls are rate-limited.',
+  })
   async compareQualifications(
+    @OptionalActor() actor: Actor | null,
     @Args('holderId', { type: () => ID }) holderId: string,
     @Args('referenceId', { type: () => ID }) referenceId: string,
     @Args('policyId', { type: () => ID, nullable: true }) policyId?: string,
@@ -50,14 +58,17 @@ export class ComparisonResolver {
     @Args('lang', { type: () => Language, defaultValue: Language.en }) lang: Language = Language.en,
   ): Promise<ComparisonModel> {
     const evidenceDocs = evidence?.map((e) => ({ ...(e.description != null ? { description: e.description } : {}), escoSkills: e.escoSkills, years: e.years }));
-    return toComparisonModel(await this.service.compareQualifications(holderId, referenceId, { policyId, evidence: evidenceDocs, lang }));
+    const store = actor?.role === 'expert' || actor?.role === 'admin';
+    return toComparisonModel(await this.service.compareQualifications(holderId, referenceId, { policyId, evidence: evidenceDocs, lang, store }));
   }
 
-  @Query(() => ComparisonModel, { description: 'A stored comparison report.' })
-  async comparison(@Args('id', { type: () => ID }) id: string): Promise<ComparisonModel> {
-    return toComparisonModel(await this.service.comparison(id));
+  @Roles('expert', 'admin')
+  @Query(() => ComparisonModel, { description: 'A stored comparison report: admins and experts of its destination only (it may hold the holder’s experience).' })
+  async comparison(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ComparisonModel> {
+    return toComparisonModel(await this.service.comparison(id, 'id', actor));
   }
 
+  @UseGuards(GqlThrottlerGuard)
   @Query(() => [NearestEquivalentModel], { description: 'The destination’s qualifications nearest to this one: top k with score and reason.' })
   async nearestEquivalents(
     @Args('qualificationId', { type: () => ID }) qualificationId: string,
@@ -78,25 +89,32 @@ export class ComparisonResolver {
     }));
   }
 
-  @Query(() => [PolicyModel], { description: 'Comparison policies, every version, newest first per key.' })
+  @Roles('expert', 'admin')
+  @Query(() => [PolicyModel], { description: 'Comparison policies, every version, newest first per key (experts and admins).' })
   async comparisonPolicies(@Args('key', { type: () => String, nullable: true }) key?: string): Promise<PolicyModel[]> {
     return this.service.policies(key);
   }
 
-  @Query(() => [OutcomeMappingModel], { description: 'Expert outcome mappings between two qualifications.' })
+  @Roles('expert', 'admin')
+  @Query(() => [OutcomeMappingModel], { description: 'Expert outcome mappings between two qualifications (experts and admins).' })
   async outcomeMappings(@Args('holderId', { type: () => ID }) holderId: string, @Args('referenceId', { type: () => ID }) referenceId: string): Promise<OutcomeMappingModel[]> {
     return this.service.listMappings(holderId, referenceId);
   }
 
   @Roles('expert', 'admin')
-  @Mutation(() => PolicyModel, { description: 'Stores a new version of a comparison policy (thresholds, weights, essential units).' })
+  @Mutation(() => PolicyModel, {
+    description:
+      'Stores a new version of a comparison policy (thresholds, weights, essential units). A policy of a jurisdiction belongs to its experts; a shared policy (no jurisdiction, e.g. "default") only to admins. A key keeps the jurisdiction of its first version.',
+  })
   async saveComparisonPolicy(
     @CurrentActor() actor: Actor,
     @Args('key') key: string,
-    @Args('params', { type: () => JSONScalar }) params: unknown,
+    @Args('params', { type: () => ComparisonPolicyParamsInput }) params: ComparisonPolicyParamsInput,
     @Args('note', { type: () => String, nullable: true }) note?: string,
+    @Args('jurisdiction', { type: () => String, nullable: true, description: 'The jurisdiction whose experts maintain this policy, e.g. DE-NW; omit for a shared policy (admins only).' })
+    jurisdiction?: string,
   ): Promise<PolicyModel> {
-    return this.service.savePolicy(actor, key, params, note);
+    return this.service.savePolicy(actor, key, plainInput(params), note, jurisdiction);
   }
 
   @Roles('expert', 'admin')

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../platform/auth/actor';
-import { CurrentActor, Roles } from '../../platform/auth/auth.decorators';
+import { CurrentActor, OptionalActor, Roles } from '../../platform/auth/auth.decorators';
 import { DecisionService, encodeDecisionCursor } from '../decision.service';
 import { DecisionConnection, DecisionFilterInput, DecisionInputModel, DecisionModel } from './models';
 
@@ -8,21 +8,22 @@ import { DecisionConnection, DecisionFilterInput, DecisionInputModel, DecisionMo
 export class DecisionResolver {
   constructor(private readonly service: DecisionService) {}
 
-  @Query(() => DecisionModel, { description: 'One expert decision (any version, superseded ones included).' })
-  async decision(@Args('id', { type: () => ID }) id: string): Promise<DecisionModel> {
-    return this.service.get(id);
+  @Query(() => DecisionModel, { description: 'One expert decision (any published or superseded version; drafts only for admins and experts of the destination).' })
+  async decision(@OptionalActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string): Promise<DecisionModel> {
+    return this.service.get(id, actor);
   }
 
   @Query(() => DecisionConnection, {
-    description: 'Expert decisions, newest first, Relay-paged.',
+    description: 'Expert decisions, newest first, Relay-paged. Anyone reads published ones; drafts and approved versions only admins and experts of the destination.',
     complexity: ({ args, childComplexity }) => 1 + Math.max(1, Number(args.first ?? 20)) * childComplexity,
   })
   async decisions(
+    @OptionalActor() actor: Actor | null,
     @Args('filter', { type: () => DecisionFilterInput, nullable: true }) filter?: DecisionFilterInput,
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<DecisionConnection> {
-    const page = await this.service.list(filter ?? {}, first, after);
+    const page = await this.service.list(filter ?? {}, first, after, actor);
     const edges = page.items.map((node) => ({ cursor: encodeDecisionCursor(node), node }));
     return {
       edges,

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { JSONScalar } from '../../platform/graphql/json.scalar';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { PageInfo } from '../../platform/graphql/page-info.model';
 
 @InputType('ExperienceEvidenceInput', { description: 'Professional experience (BQFG §4(2) no. 3, Directive 2005/36/EC Art. 14(5)).' })
@@ -67,7 +67,7 @@ export class ExplanationModel {
 
 @ObjectType('Comparison', { description: 'A stored comparison report; `report` is the full engine output.' })
 export class ComparisonModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { nullable: true, description: 'The stored report’s id; null when the comparison was computed for a public caller and not stored.' }) id: string | null;
   @Field(() => ID) holderId: string;
   @Field(() => ID) referenceId: string;
   @Field({ description: 'FULL, PARTIAL or NONE.' }) verdict: string;
@@ -85,7 +85,7 @@ export class ComparisonModel {
   @Field(() => Int) policyVersion: number;
   @Field() engineVersion: string;
   @Field() lang: string;
-  @Field(() => JSONScalar) report: unknown;
+  @Field(() => GraphQLJSONObject) report: unknown;
   @Field(() => Date) createdAt: Date;
 }
 
@@ -94,8 +94,9 @@ export class PolicyModel {
   @Field(() => ID) id: string;
   @Field() key: string;
   @Field(() => Int) version: number;
-  @Field(() => JSONScalar) params: unknown;
+  @Field(() => GraphQLJSONObject) params: unknown;
   @Field(() => String, { nullable: true }) note: string | null;
+  @Field(() => String, { nullable: true, description: 'Null for a shared policy (maintained by admins).' }) jurisdiction: string | null;
   @Field() createdBy: string;
   @Field(() => Date) createdAt: Date;
 }

@@ -1,14 +1,19 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-scalars';
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../platform/auth/auth.decorators';
 import { AppError } from '../../platform/errors/app-error';
-import { JSONScalar } from '../../platform/graphql/json.scalar';
+import { plainInput } from '../../platform/graphql/plain-input';
 import { GqlThrottlerGuard } from '../../platform/graphql/gql-throttler.guard';
 import { IssuanceService } from '../issuance.service';
 import { StatusAction, StatusService } from '../status.service';
 import { VerificationService } from '../verification.service';
 import { toCredentialModel } from './credential.mapper';
+import { IssueDiplomaCredentialInput } from './dto/diploma-request.input';
+import { IssueCredentialsItemInput } from './dto/issue-credentials-item.input';
+import { IssueLearningUnitCredentialInput } from './dto/learning-unit-request.input';
+import { IssueRecognitionStatementInput } from './dto/recognition-statement-request.input';
 import { IssuanceBatchModel, IssuedCredentialModel, VerificationModel } from './models/credential.model';
 import { BatchIssuanceService, MAX_BATCH } from '../batch-issuance.service';
 import { AdviseForInput } from '../../recognition/graphql/models';
@@ -29,10 +34,10 @@ export class CredentialsResolver {
   @Mutation(() => IssuedCredentialModel, { description: 'Issues a binational learning-unit credential (ELM-style). Idempotent per request.idempotencyKey.' })
   async issueLearningUnitCredential(
     @CurrentActor() actor: Actor,
-    @Args('request', { type: () => JSONScalar, description: 'See schemas/learning-unit-request.schema.json.' }) request: unknown,
+    @Args('request', { type: () => IssueLearningUnitCredentialInput }) request: IssueLearningUnitCredentialInput,
     @Args('issuer', { type: () => String, nullable: true, description: 'Defaults to the token institution; another institution is refused.' }) issuer?: string,
   ) {
-    const r = await this.issuance.issue(actor, 'LearningUnitCredential', request, { issuer });
+    const r = await this.issuance.issue(actor, 'LearningUnitCredential', plainInput(request), { issuer });
     return toCredentialModel(r.row, r.created);
   }
 
@@ -40,10 +45,10 @@ export class CredentialsResolver {
   @Mutation(() => IssuedCredentialModel, { description: 'Issues a diploma for a catalogue qualification. Idempotent per request.idempotencyKey.' })
   async issueDiplomaCredential(
     @CurrentActor() actor: Actor,
-    @Args('request', { type: () => JSONScalar, description: 'See schemas/diploma-request.schema.json.' }) request: unknown,
+    @Args('request', { type: () => IssueDiplomaCredentialInput }) request: IssueDiplomaCredentialInput,
     @Args('issuer', { type: () => String, nullable: true }) issuer?: string,
   ) {
-    const r = await this.issuance.issue(actor, 'DiplomaCredential', request, { issuer });
+    const r = await this.issuance.issue(actor, 'DiplomaCredential', plainInput(request), { issuer });
     return toCredentialModel(r.row, r.created);
   }
 
@@ -51,8 +56,8 @@ export class CredentialsResolver {
   @Mutation(() => IssuanceBatchModel, {
     description: `Queues up to ${MAX_BATCH} items ({kind, request}) as one job in PostgreSQL; poll issuanceBatch(id) for progress.`,
   })
-  issueCredentials(@CurrentActor() actor: Actor, @Args('items', { type: () => JSONScalar }) items: unknown) {
-    return this.batches.submit(actor, items);
+  issueCredentials(@CurrentActor() actor: Actor, @Args('items', { type: () => [IssueCredentialsItemInput] }) items: IssueCredentialsItemInput[]) {
+    return this.batches.submit(actor, plainInput(items));
   }
 
   @Roles('school', 'admin')
@@ -67,9 +72,9 @@ export class CredentialsResolver {
   })
   async issueRecognitionStatement(
     @CurrentActor() actor: Actor,
-    @Args('request', { type: () => JSONScalar, description: 'See schemas/recognition-statement-request.schema.json.' }) request: unknown,
+    @Args('request', { type: () => IssueRecognitionStatementInput }) request: IssueRecognitionStatementInput,
   ) {
-    const r = await this.issuance.issue(actor, 'RecognitionStatementCredential', request);
+    const r = await this.issuance.issue(actor, 'RecognitionStatementCredential', plainInput(request));
     return toCredentialModel(r.row, r.created);
   }
 
@@ -113,7 +118,7 @@ export class CredentialsResolver {
   @UseGuards(GqlThrottlerGuard)
   @Query(() => VerificationModel, { description: 'Public and rate-limited: verifies a JSON-LD credential or a VC-JOSE JWT string.' })
   async verifyCredential(
-    @Args('credential', { type: () => JSONScalar }) credential: unknown,
+    @Args('credential', { type: () => GraphQLJSON, description: 'The JSON-LD credential object or the JWT string.' }) credential: unknown,
     @Args('adviseFor', { type: () => AdviseForInput, nullable: true, description: 'Also return recognition advice for this destination.' }) adviseFor?: AdviseForInput,
   ) {
     const report = await this.verification.verify(credential);

@@ -2,10 +2,11 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../platform/auth/auth.decorators';
 import { AppError } from '../../platform/errors/app-error';
-import { JSONScalar } from '../../platform/graphql/json.scalar';
+import { plainInput } from '../../platform/graphql/plain-input';
 import { AccreditationService } from '../accreditation.service';
 import { IssuerService } from '../issuer.service';
 import { AccreditationRow, InstitutionRow } from '../persistence/rows';
+import { AccreditationInput } from './dto/accreditation.input';
 import { AccreditationModel, InstitutionModel, IssuerKeyModel } from './models/credential.model';
 
 const TYPES = ['SCHOOL', 'CHAMBER', 'AUTHORITY'] as const;
@@ -60,8 +61,8 @@ export class IssuersResolver {
 
   @Roles('expert', 'admin')
   @Mutation(() => AccreditationModel, { description: 'Records what an institution may award, with source and validity.' })
-  async recordAccreditation(@CurrentActor() actor: Actor, @Args('input', { type: () => JSONScalar }) input: unknown) {
-    return toAccreditation(await this.accreditation.record(actor, input));
+  async recordAccreditation(@CurrentActor() actor: Actor, @Args('input', { type: () => AccreditationInput }) input: AccreditationInput) {
+    return toAccreditation(await this.accreditation.record(actor, plainInput(input)));
   }
 
   @ResolveField(() => [IssuerKeyModel])

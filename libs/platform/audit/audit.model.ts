@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../graphql/page-info.model';
-import { JSONScalar } from '../graphql/json.scalar';
+import { GraphQLJSON } from 'graphql-scalars';
 
 @ObjectType('AuditEntry')
 export class AuditEntryModel {
@@ -25,10 +25,10 @@ export class AuditEntryModel {
   @Field()
   entityId: string;
 
-  @Field(() => JSONScalar, { nullable: true })
+  @Field(() => GraphQLJSON, { nullable: true })
   before: unknown;
 
-  @Field(() => JSONScalar, { nullable: true })
+  @Field(() => GraphQLJSON, { nullable: true })
   after: unknown;
 }
 

@@ -12,7 +12,12 @@ export class GqlThrottlerGuard extends ThrottlerGuard {
     return { req: ctx.req, res: ctx.res };
   }
 
+  /** The limit is for anonymous (public) callers; a caller with a valid token is known and accountable. */
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return !!this.getRequestResponse(context).req?.actor;
+  }
+
   protected override async throwThrottlingException(): Promise<void> {
-    throw new AppError('TOO_MANY_REQUESTS', 'rate limit exceeded for public verification; retry later');
+    throw new AppError('TOO_MANY_REQUESTS', 'rate limit exceeded for public calls; retry later');
   }
 }

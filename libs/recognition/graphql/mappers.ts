@@ -6,7 +6,12 @@ import type { RecognitionRuleModel, RegulatedProfessionModel, RouteAdviceModel }
 const authority = (a: { name: string; jurisdiction?: string; url?: string } | null | undefined) => (a ? { name: a.name, jurisdiction: a.jurisdiction ?? null, url: a.url ?? null } : null);
 
 export function toRouteAdviceModel(a: RouteAdvice): RouteAdviceModel {
-  return { ...a, competentAuthority: authority(a.competentAuthority), consideredRules: a.consideredRules.map((r) => ({ ...r, reasons: [...r.reasons] })) };
+  return {
+    ...a,
+    competentAuthority: authority(a.competentAuthority),
+    consideredRules: a.consideredRules.map((r) => ({ ...r, reasons: [...r.reasons] })),
+    alternatives: a.alternatives.map(toRouteAdviceModel),
+  };
 }
 
 export function toRuleModel(r: RuleRow, lang: 'nl' | 'de' | 'en' = 'en'): RecognitionRuleModel {

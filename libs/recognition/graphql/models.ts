@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { JSONScalar } from '../../platform/graphql/json.scalar';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Language } from '../../platform/graphql/language.enum';
 
 export enum RecognitionPurpose {
@@ -18,7 +18,7 @@ export class AuthorityModel {
 @ObjectType('RecognitionCitation', { description: 'What an expected outcome rests on.' })
 export class CitationModel {
   @Field({ description: 'RULE, DECISION or COMPARISON.' }) kind: string;
-  @Field(() => ID) id: string;
+  @Field(() => ID, { nullable: true, description: 'Null for a comparison computed for this answer and not stored.' }) id: string | null;
   @Field() label: string;
   @Field() binding: boolean;
   @Field(() => String, { nullable: true }) sourceUrl: string | null;
@@ -47,7 +47,7 @@ export class AppliedRuleModel {
   @Field(() => [String]) sourceUrls: string[];
 }
 
-@ObjectType('ConsideredRecognitionRule', { description: 'A rule that does not apply, with every reason.' })
+@ObjectType('ConsideredRecognitionRule', { description: 'A rule the route does not rest on, with every reason (NOT_USED_FOR_ROUTE: it covers the case, but other rules decide the route).' })
 export class ConsideredRuleModel {
   @Field(() => ID) id: string;
   @Field() key: string;
@@ -69,7 +69,11 @@ export class RouteAdviceModel {
   route: string;
   @Field() summary: string;
   @Field() destination: string;
-  @Field(() => String, { nullable: true }) profession: string | null;
+  @Field(() => String, { nullable: true, description: 'The profession asked for; null when none was given.' }) profession: string | null;
+  @Field(() => String, { nullable: true, description: 'The profession this answer rests on: the one asked for, or one assumed when none was given (null: no profession).' })
+  assumedProfession: string | null;
+  @Field(() => [RouteAdviceModel], { description: 'When no profession was given: the other answers, one per profession considered (each names its assumedProfession).' })
+  alternatives: RouteAdviceModel[];
   @Field() purpose: string;
   @Field() asOf: string;
   @Field() lang: string;
@@ -107,7 +111,7 @@ export class RecognitionRuleModel {
   @Field(() => String, { nullable: true }) approvedBy: string | null;
   @Field(() => Date, { nullable: true }) approvedAt: Date | null;
   @Field(() => String, { nullable: true }) retiredBy: string | null;
-  @Field(() => JSONScalar) document: unknown;
+  @Field(() => GraphQLJSONObject) document: unknown;
   @Field(() => Date) createdAt: Date;
 }
 
@@ -126,7 +130,7 @@ export class RegulatedProfessionModel {
   @Field(() => String, { nullable: true }) validUntil: string | null;
   @Field(() => String, { nullable: true }) notes: string | null;
   @Field(() => [String]) sourceUrls: string[];
-  @Field(() => JSONScalar) document: unknown;
+  @Field(() => GraphQLJSONObject) document: unknown;
 }
 
 @InputType('AdviseForInput', { description: 'Ask for recognition advice next to the verification checks.' })

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { JSONScalar } from '../../../platform/graphql/json.scalar';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { RouteAdviceModel } from '../../../recognition/graphql/models';
 
 @ObjectType('Institution')
@@ -94,7 +94,7 @@ export class IssuedCredentialModel {
   @Field(() => [String])
   cosignedBy: string[];
 
-  @Field(() => JSONScalar, { description: 'The credential (signed, for DATA_INTEGRITY; the JWT payload, for JWT).' })
+  @Field(() => GraphQLJSONObject, { description: 'The credential (signed, for DATA_INTEGRITY; the JWT payload, for JWT).' })
   credential: unknown;
 
   @Field(() => String, { nullable: true, description: 'The VC-JOSE compact JWS, for JWT credentials.' })
