@@ -251,3 +251,59 @@ describe('seed provenance', () => {
     },
   );
 });
+
+/** Outcome texts follow their source: every outcome says where it comes from, and a paraphrase says it is one. */
+function outcomeSourceProblems(q: QualificationFile): string[] {
+  return q.units.flatMap((u) =>
+    u.outcomes.flatMap((o) => {
+      const at = `${q.key} ${u.key}/${o.key}`;
+      if (!o.notes) return [`${at}: no note naming the source`];
+      if (/paraphrase/i.test(o.notes) && !/editor's paraphrase, source text not found/i.test(o.notes)) return [`${at}: paraphrase not marked "editor's paraphrase, source text not found"`];
+      return [];
+    }),
+  );
+}
+
+describe('outcome provenance', () => {
+  it('detects an unmarked paraphrase and a missing source note', () => {
+    const file = (notes?: string) =>
+      QualificationFileSchema.parse({
+        key: 'x', jurisdiction: 'NL', kind: 'VOCATIONAL', title: { en: 'x' }, framework: 'NLQF', nationalLevel: '4', eqfLevel: 4,
+        sources: [{ url: 'https://example.org/x' }],
+        units: [{ key: 'u', kind: 'CORE_TASK', title: { en: 'u' }, outcomes: [{ key: 'o', text: 't', lang: 'en', dimension: 'SKILLS', ...(notes ? { notes } : {}) }] }],
+      });
+    expect(outcomeSourceProblems(file())).toEqual(['x u/o: no note naming the source']);
+    expect(outcomeSourceProblems(file('Editor\'s paraphrase of the title.'))).toEqual(['x u/o: paraphrase not marked "editor\'s paraphrase, source text not found"']);
+    expect(outcomeSourceProblems(file('Editor\'s paraphrase, source text not found.'))).toEqual([]);
+    expect(outcomeSourceProblems(file('PflAPrV Anlage 2, I.1, quoted.'))).toEqual([]);
+  });
+
+  it.each(qualifications.map(({ file, q }) => [file, q] as const))('%s: every outcome names its source; paraphrases are marked', (_file, q) => {
+    expect(outcomeSourceProblems(q)).toEqual([]);
+  });
+
+  it('HBO-V and mbo Verpleegkundige carry no identical outcome (each follows its own source)', () => {
+    const texts = (key: string) => new Set(qualifications.find(({ q }) => q.key === key)!.q.units.flatMap((u) => u.outcomes.map((o) => o.text)));
+    const hbo = texts('nl-hbo-v-bachelor-nursing');
+    const mbo = texts('nl-mbo-verpleegkundige');
+    expect(hbo.size).toBeGreaterThan(0);
+    expect(mbo.size).toBeGreaterThan(0);
+    expect([...hbo].filter((t) => mbo.has(t))).toEqual([]);
+  });
+
+  it('the regulated-profession registry points only at existing qualifications that are still awarded', () => {
+    const registry = readJson(path.join(SEEDS_DIR, 'recognition', 'regulated-professions.json')) as Array<{ profession: string; jurisdiction: string; referenceQualificationKey?: string }>;
+    const byKey = new Map(qualifications.map(({ q }) => [q.key, q]));
+    const today = new Date().toISOString().slice(0, 10);
+    const refs = registry.filter((e) => e.referenceQualificationKey);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const e of refs) {
+      const q = byKey.get(e.referenceQualificationKey!);
+      expect({ entry: `${e.profession}@${e.jurisdiction}`, found: !!q }).toEqual({ entry: `${e.profession}@${e.jurisdiction}`, found: true });
+      expect({ entry: `${e.profession}@${e.jurisdiction}`, expired: !!q!.validUntil && q!.validUntil < today }).toEqual({ entry: `${e.profession}@${e.jurisdiction}`, expired: false });
+    }
+    // Altenpfleger/in: the degree under the Pflegeberufegesetz; the AltPflG-era file is kept for titles granted before 2020.
+    expect(new Set(registry.filter((e) => e.profession === 'altenpfleger').map((e) => e.referenceQualificationKey))).toEqual(new Set(['de-pflbg-altenpfleger']));
+    expect(byKey.get('de-altpflg-altenpfleger')!.validUntil).toBe('2019-12-31');
+  });
+});

@@ -40,7 +40,7 @@ describe('verification with recognition advice (one GraphQL query)', () => {
       regulated: true,
       lang: 'de',
       competentAuthority: { name: expect.stringMatching(/ZAG-PuG.*Bezirksregierung Münster/), jurisdiction: 'DE-NW' },
-      referenceQualification: { key: 'de-altpflg-altenpfleger' },
+      referenceQualification: { key: 'de-pflbg-altenpfleger' },
       expectedOutcome: { verdict: 'PARTIAL', binding: false, basis: 'COMPARISON', citation: { kind: 'COMPARISON', binding: false } },
     });
     expect(v.advice.summary).toMatch(/Altenpfleger\/in ist in Nordrhein-Westfalen reglementiert/);
