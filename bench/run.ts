@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import * as alignment from './alignment';
 import * as catalogue from './catalogue';
 import * as comparison from './comparison';
 import * as credentials from './credentials';
@@ -11,6 +12,7 @@ interface Benchmark {
 }
 
 const BENCHMARKS: Record<string, Benchmark> = {
+  alignment,
   catalogue,
   comparison,
   credentials,

@@ -1,0 +1,10 @@
+export { alignOutcomes, DEFAULT_THRESHOLD } from './align';
+export { scoreMatrix, CONCEPT_BOOST } from './score';
+export { explain } from './explain';
+export { compileOutcome } from './compiled';
+export { ConceptIndex, type ConceptLabelRow } from './concept-index';
+export { readEscoExtract, extractRowLabels } from './esco-extract';
+export { Lexicon, type LexiconData } from './lexicon';
+export { loadLexicon, lexiconPath } from './lexicon-file';
+export { prepareOutcome, PREPARATION_VERSION, type AlignmentResources } from './prepare';
+export * from './types';
