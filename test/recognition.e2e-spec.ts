@@ -1,20 +1,22 @@
 import { join } from 'node:path';
 import { projectRoot } from '../libs/platform/project-root';
+import { repeatedWords } from '../libs/comparison/domain/text-quality';
 import { RecognitionSeedService } from '../libs/recognition/recognition-seed.service';
 import { startTestApp, TestApp } from './support/test-app';
 
-const ADVICE_FIELDS = `route summary destination profession purpose asOf lang regulated regime regimeConfirmed legalBasis
+const ADVICE_FIELDS = `route summary destination profession assumedProfession purpose asOf lang regulated regime regimeConfirmed legalBasis
   competentAuthority { name jurisdiction url }
   referenceQualification { id key title }
   expectedOutcome { verdict binding basis summary compensation citation { kind id label binding sourceUrl } }
   appliedRules { id key version title effect instrument validFrom notes sourceUrls }
   consideredRules { key version effect reasons }
-  steps documents information caveats registrySources`;
+  steps documents information caveats registrySources
+  alternatives { route profession assumedProfession caveats expectedOutcome { basis binding summary } alternatives { route } }`;
 const ROUTE = `query($q: ID!, $d: String!, $p: String, $purpose: RecognitionPurpose, $asOf: String, $lang: Language) {
   recognitionRoute(qualificationId: $q, destination: $d, professionId: $p, purpose: $purpose, asOf: $asOf, lang: $lang) { ${ADVICE_FIELDS} }
 }`;
 const RULE_FIELDS = 'id key version status effect validFrom retiredOn author approvedBy retiredBy notes';
-const DRAFT = `mutation($d: JSON!) { draftRecognitionRule(document: $d) { ${RULE_FIELDS} } }`;
+const DRAFT = `mutation($d: RecognitionRuleInput!) { draftRecognitionRule(document: $d) { ${RULE_FIELDS} } }`;
 const APPROVE = `mutation($id: ID!) { approveRecognitionRule(id: $id) { ${RULE_FIELDS} } }`;
 const RETIRE = `mutation($id: ID!, $on: String) { retireRecognitionRule(id: $id, retireOn: $on, reason: "replaced") { ${RULE_FIELDS} } }`;
 
@@ -27,8 +29,8 @@ const ASSOCIATE_DEGREE = {
   framework: 'NLQF',
   nationalLevel: '5',
   eqfLevel: 5,
-  sources: [{ url: 'https://www.nuffic.nl/', title: 'Nuffic – level of Dutch diplomas (associate degree = level 5)' }],
-  notes: 'Test fixture: only the level (associate degree = NLQF/EQF 5, DOMAIN.md) is sourced.',
+  sources: [{ url: 'https://www.nuffic.nl/onderwijssystemen/nederland/niveau-van-nederlandse-diplomas', title: 'Nuffic – level of Dutch diplomas (associate degree = level 5)' }],
+  notes: 'Test fixture: only the level (associate degree = NLQF/EQF 5, per the Nuffic page above) is sourced.',
 };
 
 describe('recognition rules, registry and route advisor through GraphQL', () => {
@@ -111,13 +113,35 @@ describe('recognition rules, registry and route advisor through GraphQL', () => 
     expect(vig.route).toBe('GENERAL_SYSTEM');
   });
 
+  it('mbo Verpleegkundige → DE as nurse-general-care (the profession the nurse rule names, no registry entry): automatic professional recognition', async () => {
+    const a = await route('nl-mbo-verpleegkundige', 'DE', { p: 'nurse-general-care', asOf: '2025-01-01' });
+    expect(a).toMatchObject({
+      route: 'AUTOMATIC_PROFESSIONAL_RECOGNITION',
+      profession: 'nurse-general-care',
+      assumedProfession: 'nurse-general-care',
+      regulated: true,
+      regime: 'SECTORAL_AUTOMATIC',
+      expectedOutcome: { verdict: 'FULL', binding: true, basis: 'RULE', citation: { kind: 'RULE' } },
+      alternatives: [],
+    });
+    expect(a.appliedRules.map((r: any) => r.key)).toEqual(['dir-2005-36-nurse-general-care-nl-de']);
+    // Every rule is accounted for: the general system covers the case too, and says why it is not the route.
+    expect(a.consideredRules.find((r: any) => r.key === 'dir-2005-36-general-system').reasons).toEqual(['NOT_USED_FOR_ROUTE']);
+    expect([...a.appliedRules, ...a.consideredRules].map((r: any) => r.key).sort()).toEqual((await t.gql('{ recognitionRules(status: "APPROVED") { key } }')).data.recognitionRules.map((r: any) => r.key).sort());
+    // Without a profession, the answer for the profession the rule names leads, and says it assumes it.
+    const open = await route('nl-mbo-verpleegkundige', 'DE', { asOf: '2025-01-01' });
+    expect(open).toMatchObject({ route: 'AUTOMATIC_PROFESSIONAL_RECOGNITION', profession: null, assumedProfession: 'nurse-general-care' });
+    expect(open.caveats.join(' ')).toMatch(/No profession was given: this answer assumes Nurse responsible for general care/);
+    expect(open.alternatives.map((x: any) => x.assumedProfession)).toEqual([null, 'verpleegkundige']);
+  });
+
   it('Verzorgende-IG → DE-NW as Altenpfleger/in: general system, Bezirksregierung Münster, partial equivalence with compensation citing the comparison', async () => {
     const a = await route('nl-mbo-25656-verzorgende-ig', 'DE-NW', { p: 'altenpfleger', asOf: '2025-01-01', lang: 'de' });
     expect(a).toMatchObject({
       route: 'GENERAL_SYSTEM',
       regulated: true,
       competentAuthority: { name: expect.stringMatching(/Bezirksregierung Münster/), jurisdiction: 'DE-NW' },
-      referenceQualification: { id: ids['de-altpflg-altenpfleger'], key: 'de-altpflg-altenpfleger' },
+      referenceQualification: { id: ids['de-pflbg-altenpfleger'], key: 'de-pflbg-altenpfleger' },
       expectedOutcome: { verdict: 'PARTIAL', binding: false, basis: 'COMPARISON', citation: { kind: 'COMPARISON', binding: false } },
     });
     expect(a.expectedOutcome.summary).toMatch(/Unverbindlich/);
@@ -126,7 +150,7 @@ describe('recognition rules, registry and route advisor through GraphQL', () => 
     expect(a.steps[0]).toMatch(/ZAG-PuG/);
     // The cited comparison exists and says the same.
     const cmp = await t.gql('query($id: ID!) { comparison(id: $id) { verdict holderId referenceId } }', { id: a.expectedOutcome.citation.id });
-    expect(cmp.data.comparison).toEqual({ verdict: 'PARTIAL', holderId: ids['nl-mbo-25656-verzorgende-ig'], referenceId: ids['de-altpflg-altenpfleger'] });
+    expect(cmp.data.comparison).toEqual({ verdict: 'PARTIAL', holderId: ids['nl-mbo-25656-verzorgende-ig'], referenceId: ids['de-pflbg-altenpfleger'] });
   });
 
   it('Software developer → DE: not regulated, the employer decides, the comparison is offered as information', async () => {
@@ -139,7 +163,11 @@ describe('recognition rules, registry and route advisor through GraphQL', () => 
       expectedOutcome: { binding: false, basis: 'COMPARISON', compensation: [], citation: { kind: 'COMPARISON' } },
     });
     expect(a.summary).toMatch(/employer decides/);
-    expect(a.information.join(' ')).toMatch(new RegExp(`comparison ${a.expectedOutcome.citation.id}.*non-binding`));
+    // The comparison is cited by its reference and date, never by its id.
+    const info = a.information.join(' ');
+    expect(info).toContain(`From the catalogue: comparison with ${a.referenceQualification.title} of `);
+    expect(info).toMatch(/ of \d{4}-\d{2}-\d{2}: (full|partial|no) equivalence \(non-binding, for information\)/);
+    expect(JSON.stringify([a.summary, a.expectedOutcome.summary, a.information])).not.toContain(a.expectedOutcome.citation.id);
   });
 
   it('refuses bad input with BAD_USER_INPUT and unknown references with NOT_FOUND', async () => {
@@ -159,6 +187,7 @@ describe('recognition rules, registry and route advisor through GraphQL', () => 
       title: { en: 'Test rule: automatic level recognition of NL bachelor degrees in DE (fixture)' },
       instrument: { name: 'Test instrument (fixture)' },
       parties: ['NL', 'DE'],
+      destinations: ['DE'],
       scope: { eqfLevels: [6], kinds: ['HIGHER_EDUCATION'] },
       effect: 'AUTOMATIC_LEVEL_RECOGNITION',
       validFrom: '2020-01-01',
@@ -168,11 +197,19 @@ describe('recognition rules, registry and route advisor through GraphQL', () => 
 
     it('the author may not approve (FORBIDDEN); a second expert may; a retired rule applies only before its retirement date', async () => {
       const author = await t.token('expert', { jurisdictions: ['DE'], subject: 'expert-rule-author' });
-      const second = await t.token('expert', { jurisdictions: ['DE-NW', 'NL'], subject: 'expert-rule-second' });
+      const second = await t.token('expert', { jurisdictions: ['DE', 'NL'], subject: 'expert-rule-second' });
       const outsider = await t.token('expert', { jurisdictions: ['BE'], subject: 'expert-be' });
 
       expect((await t.gql(DRAFT, { d: testRule }, await t.token('employer'))).errors![0].extensions!.code).toBe('FORBIDDEN');
       expect((await t.gql(DRAFT, { d: testRule }, outsider)).errors![0].extensions!.code).toBe('FORBIDDEN');
+      // Experts write only rules that take effect in their own jurisdiction: not NL for a DE expert,
+      // not the whole of DE for a DE-NW expert, not every party when the rule names no destination.
+      const wider = await t.gql(DRAFT, { d: { ...testRule, key: 'test-wider', destinations: ['DE', 'NL'] } }, author);
+      expect(wider.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      expect(wider.errors![0].message).toMatch(/take effect in NL/);
+      const land = await t.token('expert', { jurisdictions: ['DE-NW'], subject: 'expert-nrw' });
+      expect((await t.gql(DRAFT, { d: { ...testRule, key: 'test-land' } }, land)).errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect((await t.gql(DRAFT, { d: { ...testRule, key: 'test-parties', destinations: [] } }, author)).errors![0].extensions!.code).toBe('FORBIDDEN');
       const invalid = await t.gql(DRAFT, { d: { ...testRule, sources: [] } }, author);
       expect(invalid.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
       expect(invalid.errors![0].message).toMatch(/document\.sources/);
@@ -226,7 +263,7 @@ describe('recognition rules, registry and route advisor through GraphQL', () => 
   });
 
   it('registry changes need an expert of the jurisdiction and are audited', async () => {
-    const UPSERT = `mutation($d: JSON!) { upsertRegulatedProfession(document: $d) { id jurisdiction regime competentAuthority { name } } }`;
+    const UPSERT = `mutation($d: RegulatedProfessionInput!) { upsertRegulatedProfession(document: $d) { id jurisdiction regime competentAuthority { name } } }`;
     const entry = {
       profession: 'software-developer',
       jurisdiction: 'BE-VLG',
@@ -248,7 +285,7 @@ describe('recognition rules, registry and route advisor through GraphQL', () => 
 
   it('cites a published expert decision, binding, once one exists for the destination (and not before its publication)', async () => {
     const vig = ids['nl-mbo-25656-verzorgende-ig'];
-    const alt = ids['de-altpflg-altenpfleger'];
+    const alt = ids['de-pflbg-altenpfleger'];
     const reportId = (await t.gql('query($h: ID!, $r: ID!) { compareQualifications(holderId: $h, referenceId: $r) { id } }', { h: vig, r: alt })).data.compareQualifications.id;
     const author = await t.token('expert', { jurisdictions: ['DE'], subject: 'expert-decision-author' });
     const second = await t.token('expert', { jurisdictions: ['DE'], subject: 'expert-decision-second' });
@@ -264,5 +301,38 @@ describe('recognition rules, registry and route advisor through GraphQL', () => 
     expect(a.expectedOutcome.compensation[0]).toBe('Anpassungslehrgang 12 Monate');
     const earlier = await route('nl-mbo-25656-verzorgende-ig', 'DE-NW', { p: 'altenpfleger', asOf: '2025-01-01' });
     expect(earlier.expectedOutcome).toMatchObject({ basis: 'COMPARISON', binding: false });
+
+    // Without a profession: the decision on the pair is found (taken for DE, it covers DE-NW) and cited by title and date.
+    const decision = (await t.gql('query($id: ID!) { decision(id: $id) { publishedAt destinationJurisdiction } }', { id: draft.id })).data.decision;
+    const publishedOn = new Date(decision.publishedAt).toISOString().slice(0, 10);
+    const titles = (await t.gql('{ qualifications(first: 50) { edges { node { key titles { en } } } } }')).data.qualifications.edges;
+    const title = (key: string) => titles.find((e: any) => e.node.key === key).node.titles.en;
+    const open = await route('nl-mbo-25656-verzorgende-ig', 'DE-NW', { asOf: today });
+    expect(open).toMatchObject({
+      route: 'GENERAL_SYSTEM',
+      profession: null,
+      assumedProfession: 'altenpfleger',
+      referenceQualification: { id: alt },
+      expectedOutcome: { verdict: 'PARTIAL', binding: true, basis: 'DECISION', citation: { kind: 'DECISION', id: draft.id, binding: true } },
+    });
+    const label = `“${title('nl-mbo-25656-verzorgende-ig')} compared with ${title('de-pflbg-altenpfleger')} (${decision.destinationJurisdiction})” of ${publishedOn}`;
+    expect(open.expectedOutcome.citation.label).toBe(label);
+    expect(open.expectedOutcome.summary).toBe(`Expected outcome: partial equivalence, based on the published expert decision ${label}.`);
+    expect(open.caveats[0]).toMatch(/No profession was given: this answer assumes Geriatric nurse \(Altenpfleger\/in\)/);
+    expect(JSON.stringify(open).split(draft.id).length - 1).toBe(1); // only in citation.id, never in a text
+    const texts = [open.summary, open.expectedOutcome.summary, ...open.expectedOutcome.compensation, ...open.steps, ...open.information, ...open.caveats];
+    expect(texts.flatMap(repeatedWords)).toEqual([]);
+    // The other answers: none assumed, and the profession the qualification names; each says which.
+    expect(open.alternatives.map((x: any) => [x.assumedProfession, x.route, x.profession])).toEqual([
+      [null, 'INDIVIDUAL_ASSESSMENT', null],
+      ['verzorgende-ig', 'UNKNOWN_REGULATION', null],
+    ]);
+    expect(open.alternatives[1].caveats[0]).toMatch(/assumes .*Verzorgende-IG.*which the qualification names/);
+    // German: the same decision, cited in German.
+    const de = await route('nl-mbo-25656-verzorgende-ig', 'DE-NW', { asOf: today, lang: 'de' });
+    expect(de.expectedOutcome.summary).toMatch(new RegExp(`gestützt auf die veröffentlichte Expertenentscheidung „.* im Vergleich mit Altenpfleger/in \\(DE\\)“ vom ${publishedOn}\\.$`));
+    // Before publication, no decision: the answer assuming no profession leads.
+    const before = await route('nl-mbo-25656-verzorgende-ig', 'DE-NW', { asOf: '2025-01-01' });
+    expect(before).toMatchObject({ route: 'INDIVIDUAL_ASSESSMENT', assumedProfession: null, expectedOutcome: { basis: 'NONE' } });
   });
 });

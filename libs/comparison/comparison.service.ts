@@ -30,7 +30,8 @@ export function assertExpert(actor: Actor, jurisdiction: string, what: string): 
 }
 
 export interface StoredComparison {
-  id: string;
+  /** Null when the report was computed and not stored. */
+  id: string | null;
   report: ComparisonReport;
   holderQualificationId: string;
   referenceQualificationId: string;
@@ -55,7 +56,15 @@ export class ComparisonService {
     private readonly audit: AuditService,
   ) {}
 
-  async compareQualifications(holderId: string, referenceId: string, opts: { policyId?: string | null; evidence?: unknown; lang?: ReportLang }): Promise<StoredComparison> {
+  /**
+   * Compares and, with `store` (experts and admins only), keeps the report for decisions. Public callers get
+   * the same report computed and returned, and nothing is written.
+   */
+  async compareQualifications(
+    holderId: string,
+    referenceId: string,
+    opts: { policyId?: string | null; evidence?: unknown; lang?: ReportLang; store?: boolean },
+  ): Promise<StoredComparison> {
     assertUuid(holderId, 'holderId');
     assertUuid(referenceId, 'referenceId');
     if (opts.policyId) assertUuid(opts.policyId, 'policyId');
@@ -67,6 +76,7 @@ export class ComparisonService {
     const uris = [holder, reference].flatMap((f) => f.units.flatMap((u) => u.outcomes.flatMap((o) => o.escoSkills)));
     const skillLabels = await loadEscoSkillLabels(this.dataSource.manager, uris);
     const report = compare(holder, reference, policy, evidence, mappings, { lang: opts.lang ?? 'en', skillLabels });
+    if (!opts.store) return { id: null, report, holderQualificationId: holderId, referenceQualificationId: referenceId, createdAt: new Date() };
     // The same inputs give the same report: store it once, keyed by its input hash.
     await this.dataSource
       .createQueryBuilder()
@@ -89,11 +99,17 @@ export class ComparisonService {
     return this.toStored(row);
   }
 
-  async comparison(id: string, field = 'id'): Promise<StoredComparison> {
+  /** A stored report: it may hold a holder's experience, so only admins and experts of its destination read it. */
+  async comparison(id: string, field = 'id', actor?: Actor): Promise<StoredComparison> {
     assertUuid(id, field);
     const row = await this.dataSource.manager.findOne(ComparisonReportEntity, { where: { id } });
     if (!row) throw AppError.notFound('comparison', id);
-    return this.toStored(row);
+    const stored = this.toStored(row);
+    if (actor && actor.role !== 'admin' && !(actor.role === 'expert' && jurisdictionInScope(actor.jurisdictions, stored.report.reference.jurisdiction))) {
+      // Not FORBIDDEN: whether a report exists is itself not public.
+      throw AppError.notFound('comparison', id);
+    }
+    return stored;
   }
 
   private toStored(row: ComparisonReportEntity): StoredComparison {
@@ -131,7 +147,11 @@ export class ComparisonService {
   }
 
   /** Stores a new version of a policy (version 1 when the key is new); older versions stay readable. */
-  async savePolicy(actor: Actor, key: string, params: unknown, note?: string | null): Promise<ComparisonPolicyEntity> {
+  /**
+   * Shared policies (no jurisdiction; "default" among them) are the admins'; a policy of a jurisdiction
+   * belongs to that jurisdiction's experts. A key keeps the jurisdiction of its first version.
+   */
+  async savePolicy(actor: Actor, key: string, params: unknown, note?: string | null, jurisdiction?: string | null): Promise<ComparisonPolicyEntity> {
     if (actor.role !== 'expert' && actor.role !== 'admin') throw AppError.forbidden(`role "${actor.role}" may not maintain policies`);
     if (!POLICY_KEY.test(key)) throw AppError.badInput([{ field: 'key', message: 'must be lower-case letters, digits, ".", "_" or "-" (at most 120)' }]);
     const parsed = parseOrThrow(PolicyParamsSchema, params ?? {}, 'params');
@@ -140,11 +160,24 @@ export class ComparisonService {
       // Serialise writers of the same key so versions stay dense.
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`comparison_policy:${key}`]);
       const latest = await m.findOne(ComparisonPolicyEntity, { where: { key }, order: { version: 'DESC' } });
+      if (latest && jurisdiction != null && latest.jurisdiction !== jurisdiction) {
+        throw AppError.badInput([{ field: 'jurisdiction', message: `policy "${key}" belongs to ${latest.jurisdiction ?? 'no jurisdiction (shared)'}; a key keeps its jurisdiction` }]);
+      }
+      const owner = latest ? latest.jurisdiction : (jurisdiction ?? null);
+      if (owner === null) {
+        if (actor.role !== 'admin') throw AppError.forbidden(`policy "${key}" is shared by every comparison without a policy of its own; only admins may change shared policies`);
+      } else {
+        if (!latest && !(await m.query('SELECT 1 FROM jurisdiction WHERE code = $1', [owner])).length) {
+          throw AppError.badInput([{ field: 'jurisdiction', message: `unknown jurisdiction "${owner}"` }]);
+        }
+        assertExpert(actor, owner, 'maintain comparison policies');
+      }
       const inserted = await m.insert(ComparisonPolicyEntity, {
         key,
         version: (latest?.version ?? 0) + 1,
         params: parsed,
         note: note ?? null,
+        jurisdiction: owner,
         createdBy: actor.subject,
       });
       const row = await m.findOneOrFail(ComparisonPolicyEntity, { where: { id: inserted.identifiers[0].id as string } });
@@ -153,7 +186,7 @@ export class ComparisonService {
         entityType: 'comparison-policy',
         entityId: row.id,
         before: latest ? { id: latest.id, version: latest.version, params: latest.params } : null,
-        after: { key: row.key, version: row.version, params: row.params, note: row.note },
+        after: { key: row.key, version: row.version, params: row.params, note: row.note, jurisdiction: row.jurisdiction },
       });
       return row;
     });

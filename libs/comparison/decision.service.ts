@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
-import { Actor } from '../platform/auth/actor';
+import { Actor, jurisdictionInScope } from '../platform/auth/actor';
 import { AppError, FieldProblem } from '../platform/errors/app-error';
 import { assertExpert, assertUuid, ComparisonService } from './comparison.service';
 import type { Verdict } from './domain/types';
@@ -22,6 +22,15 @@ export interface DecisionFilter {
   status?: string | null;
   seriesId?: string | null;
   includeSuperseded?: boolean | null;
+}
+
+/** Decisions anyone may read: what was published, including the versions later revisions superseded. */
+export const PUBLIC_DECISION_STATUSES = ['PUBLISHED', 'SUPERSEDED'];
+
+function mayRead(actor: Actor | null, d: ExpertDecisionEntity): boolean {
+  if (PUBLIC_DECISION_STATUSES.includes(d.status)) return true;
+  if (actor?.role === 'admin') return true;
+  return actor?.role === 'expert' && jurisdictionInScope(actor.jurisdictions, d.destinationJurisdiction);
 }
 
 export function encodeDecisionCursor(d: ExpertDecisionEntity): string {
@@ -138,14 +147,15 @@ export class DecisionService {
     });
   }
 
-  async get(id: string): Promise<ExpertDecisionEntity> {
+  /** A decision; drafts and approved-but-unpublished ones only for admins and experts of their destination. */
+  async get(id: string, actor: Actor | null = null): Promise<ExpertDecisionEntity> {
     assertUuid(id, 'id');
     const d = await this.dataSource.manager.findOne(ExpertDecisionEntity, { where: { id } });
-    if (!d) throw AppError.notFound('decision', id);
+    if (!d || !mayRead(actor, d)) throw AppError.notFound('decision', id);
     return d;
   }
 
-  async list(filter: DecisionFilter, first: number, after?: string | null): Promise<{ items: ExpertDecisionEntity[]; totalCount: number; hasNextPage: boolean }> {
+  async list(filter: DecisionFilter, first: number, after?: string | null, actor: Actor | null = null): Promise<{ items: ExpertDecisionEntity[]; totalCount: number; hasNextPage: boolean }> {
     if (!Number.isInteger(first) || first < 0 || first > 100) throw AppError.badInput([{ field: 'first', message: 'must be an integer between 0 and 100' }]);
     if (filter.holderId) assertUuid(filter.holderId, 'filter.holderId');
     if (filter.referenceId) assertUuid(filter.referenceId, 'filter.referenceId');
@@ -159,6 +169,16 @@ export class DecisionService {
     if (filter.seriesId) qb.andWhere('d.series_id = :s', { s: filter.seriesId });
     if (filter.status) qb.andWhere('d.status = :st', { st: filter.status });
     else if (!filter.includeSuperseded) qb.andWhere("d.status <> 'SUPERSEDED'");
+    if (actor?.role !== 'admin') {
+      // Everyone reads published history; unpublished versions only experts of the destination.
+      const scopes = actor?.role === 'expert' ? actor.jurisdictions : [];
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where('d.status IN (:...pub)', { pub: PUBLIC_DECISION_STATUSES });
+          if (scopes.length) w.orWhere("(d.destination_jurisdiction = ANY(:scopes) OR split_part(d.destination_jurisdiction, '-', 1) = ANY(:scopes))", { scopes });
+        }),
+      );
+    }
     const totalCount = await qb.getCount();
     if (after) {
       const c = decodeDecisionCursor(after);

@@ -62,15 +62,24 @@ const toPublishedDecision = (r: PublishedDecisionRow, lang: AdviceLang): Publish
   referenceProfessions: r.reference_professions,
 });
 
-/** Jurisdictions an expert must cover to maintain a rule: its destinations, else its parties. */
+/** Jurisdictions a rule takes effect in: its destinations, else every party. */
 const ruleScope = (d: RecognitionRule) => (d.destinations.length ? d.destinations : d.parties);
 
-function assertRuleExpert(actor: Actor, d: RecognitionRule, what: string): void {
+/**
+ * An expert maintains only rules that take effect in their own jurisdiction: every destination (or party)
+ * must lie inside the expert's scope. A Land's expert (DE-NW) does not cover the whole country (DE).
+ */
+export function assertRuleExpert(actor: Actor, d: RecognitionRule, what: string): void {
   if (actor.role === 'admin') return;
   if (actor.role !== 'expert') throw AppError.forbidden(`role "${actor.role}" may not ${what}`);
-  const scope = ruleScope(d);
-  const covered = scope.some((j) => jurisdictionInScope(actor.jurisdictions, j) || actor.jurisdictions.some((s) => s.startsWith(`${j}-`)));
-  if (!covered) throw AppError.forbidden(`an expert for ${actor.jurisdictions.join(', ') || 'no jurisdiction'} may not ${what} for ${scope.join(', ')}`);
+  const outside = ruleScope(d).filter((j) => !jurisdictionInScope(actor.jurisdictions, j));
+  if (outside.length) throw AppError.forbidden(`an expert for ${actor.jurisdictions.join(', ') || 'no jurisdiction'} may not ${what} that take effect in ${outside.join(', ')}`);
+}
+
+/** Approved and retired rules are public; a draft only for admins and the experts who could maintain it. */
+function mayReadRule(actor: Actor | null, r: RuleRow): boolean {
+  if (r.status !== 'DRAFT' || actor?.role === 'admin') return true;
+  return actor?.role === 'expert' && ruleScope(r.document).every((j) => jurisdictionInScope(actor.jurisdictions, j));
 }
 
 /** Rules (draft → approved by a second expert → retired), the registry, and the route advisor. */
@@ -88,17 +97,17 @@ export class RecognitionService {
 
   // ---- rules
 
-  async rules(filter: { key?: string | null; status?: string | null }): Promise<RuleRow[]> {
+  async rules(filter: { key?: string | null; status?: string | null }, actor: Actor | null = null): Promise<RuleRow[]> {
     if (filter.status && !(RULE_STATUSES as readonly string[]).includes(filter.status)) {
       throw AppError.badInput([{ field: 'status', message: `must be one of ${RULE_STATUSES.join(', ')}` }]);
     }
-    return this.repo.rules({ key: filter.key, status: filter.status as RuleStatus | null });
+    return (await this.repo.rules({ key: filter.key, status: filter.status as RuleStatus | null })).filter((r) => mayReadRule(actor, r));
   }
 
-  async rule(id: string): Promise<RuleRow> {
+  async rule(id: string, actor: Actor | null = null): Promise<RuleRow> {
     assertUuid(id, 'id');
     const r = await this.repo.rule(id);
-    if (!r) throw AppError.notFound('recognition rule', id);
+    if (!r || !mayReadRule(actor, r)) throw AppError.notFound('recognition rule', id);
     return r;
   }
 
@@ -247,7 +256,8 @@ export class RecognitionService {
         reference = { id: d.referenceId, key: d.referenceKey, title: d.referenceTitle };
       } else if (ref) {
         reference = { id: ref.id, key: ref.key, title: pick(ref.title, ctx.lang, ref.key) };
-        const stored = await this.comparisons.compareQualifications(ctx.qualification.id!, ref.id, { lang: ctx.lang });
+        // Route advice is public: the comparison is computed for the answer, never stored.
+        const stored = await this.comparisons.compareQualifications(ctx.qualification.id!, ref.id, { lang: ctx.lang, store: false });
         comparison = {
           id: stored.id,
           verdict: stored.report.verdict,

@@ -17,6 +17,10 @@ export class ComparisonPolicyEntity {
   @Column('text', { nullable: true })
   note: string | null;
 
+  /** Null: a shared policy (admins maintain it); else the jurisdiction whose experts maintain it. */
+  @Column('text', { nullable: true })
+  jurisdiction: string | null;
+
   @Column('text', { name: 'created_by' })
   createdBy: string;
 

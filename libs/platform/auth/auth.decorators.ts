@@ -11,6 +11,9 @@ export function requestOf(ctx: ExecutionContext): { headers: Record<string, stri
   return ctx.getType<string>() === 'graphql' ? GqlExecutionContext.create(ctx).getContext().req : ctx.switchToHttp().getRequest();
 }
 
+/** On a public operation: the caller when a valid bearer token was sent, else null (anonymous). */
+export const OptionalActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor | null => requestOf(ctx).actor ?? null);
+
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   const actor = requestOf(ctx).actor;
   if (!actor) throw new Error('CurrentActor used on an operation without @Roles');

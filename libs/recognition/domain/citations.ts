@@ -19,7 +19,8 @@ export interface DecisionBasis {
 
 /** The engine's comparison of the holder's qualification with the reference (non-binding). */
 export interface ComparisonBasis {
-  id: string;
+  /** Null when the comparison was computed for this answer and not stored (public calls store nothing). */
+  id: string | null;
   verdict: Verdict;
   adaptationMonths: number | null;
   aptitudeTestTopics: string[];
@@ -29,7 +30,7 @@ export interface ComparisonBasis {
 
 export interface Citation {
   kind: 'RULE' | 'DECISION' | 'COMPARISON';
-  id: string;
+  id: string | null;
   label: string;
   binding: boolean;
   sourceUrl: string | null;
