@@ -22,8 +22,9 @@ describe('recognition statements: a published expert decision as a signed creden
       if (r.errors) throw new Error(JSON.stringify(r.errors));
     }
     const ids = Object.fromEntries((await t.gql('{ qualifications(first: 50) { edges { node { id key } } } }')).data.qualifications.edges.map((e: any) => [e.node.key, e.node.id]));
-    const report = await t.gql('query($h: ID!, $r: ID!) { compareQualifications(holderId: $h, referenceId: $r) { id } }', { h: ids['nl-mbo-25656-verzorgende-ig'], r: ids['de-altpflg-altenpfleger'] });
     expertA = await t.token('expert', { jurisdictions: ['DE'], subject: 'expert-a' });
+    // An expert's comparison is stored, so a decision can be drafted from it.
+    const report = await t.gql('query($h: ID!, $r: ID!) { compareQualifications(holderId: $h, referenceId: $r) { id } }', { h: ids['nl-mbo-25656-verzorgende-ig'], r: ids['de-altpflg-altenpfleger'] }, expertA);
     expertB = await t.token('expert', { jurisdictions: ['DE'], subject: 'expert-b' });
     const input = { verdict: 'PARTIAL', rationale: 'Level gap (EQF 3 against 4) and autonomy; adaptation period or aptitude test.', compensation: ['Anpassungslehrgang', 'Eignungsprüfung'] };
     const create = async () => (await t.gql(`mutation($r: ID!, $i: DecisionInput!) { createDecision(reportId: $r, input: $i) { ${DECISION} } }`, { r: report.data.compareQualifications.id, i: input }, expertA)).data.createDecision;

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '../../libs/catalogue/catalogue.module';
 import { RecognitionModule } from '../../libs/recognition/recognition.module';
@@ -16,6 +17,8 @@ export class CliModule {
       module: CliModule,
       imports: [
         AuthModule.forRoot(verifier),
+        // The feature modules' public resolvers carry a rate-limit guard, which needs its module to resolve.
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: 1 }]),
         TypeOrmModule.forRoot(typeOrmOptions(databaseUrl, ENTITIES)),
         CatalogueModule,
         ComparisonModule,

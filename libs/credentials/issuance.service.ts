@@ -131,7 +131,7 @@ export class IssuanceService {
       }
     } else if (kind === 'RecognitionStatementCredential') {
       const sr = r as RecognitionStatementRequest;
-      statement = await this.recognition.publishedStatementBasis(sr.decisionId).catch((e) => {
+      statement = await this.recognition.publishedStatementBasis(sr.decisionId, actor).catch((e) => {
         if (e instanceof AppError && e.code === 'NOT_FOUND') throw AppError.badInput([{ field: `${root}.decisionId`, message: `unknown decision "${sr.decisionId}"` }]);
         throw e;
       });

@@ -6,11 +6,12 @@ import { QualificationService } from '../catalogue/qualification.service';
 import { ReferenceDataService } from '../catalogue/reference-data.service';
 import { assertExpert, assertUuid, ComparisonService } from '../comparison/comparison.service';
 import { DecisionService } from '../comparison/decision.service';
+import type { ComparisonRegime } from '../comparison/domain/types';
 import { AuditService } from '../platform/audit/audit.service';
 import { Actor, jurisdictionInScope } from '../platform/auth/actor';
 import { AppError } from '../platform/errors/app-error';
 import { parseOrThrow } from '../platform/errors/zod-problems';
-import { advise, pick, planRoute, type ReferenceQualification, type RouteAdvice } from './domain/advise';
+import { advise, pick, planRoute, type ReferenceQualification, type RouteAdvice, type RoutePlan } from './domain/advise';
 import { answerCandidates, combineAnswers, type AnswerCandidate } from './domain/answers';
 import type { ComparisonBasis, DecisionBasis } from './domain/citations';
 import { decisionFor, decisionsFor, type PublishedDecision } from './domain/decisions';
@@ -256,8 +257,11 @@ export class RecognitionService {
         reference = { id: d.referenceId, key: d.referenceKey, title: d.referenceTitle };
       } else if (ref) {
         reference = { id: ref.id, key: ref.key, title: pick(ref.title, ctx.lang, ref.key) };
-        // Route advice is public: the comparison is computed for the answer, never stored.
-        const stored = await this.comparisons.compareQualifications(ctx.qualification.id!, ref.id, { lang: ctx.lang, store: false });
+        // Route advice is public: the comparison is computed for the answer, never stored. The regime the rules
+        // and registry found goes with it, so that the engine applies the law of that route.
+        const regime = regimeFor(plan);
+        const opts: { lang: AdviceLang; store: false; regime?: ComparisonRegime } = { lang: ctx.lang, store: false, ...(regime ? { regime } : {}) };
+        const stored = await this.comparisons.compareQualifications(ctx.qualification.id!, ref.id, opts);
         comparison = {
           id: stored.id,
           verdict: stored.report.verdict,
@@ -285,8 +289,9 @@ export class RecognitionService {
    * A published expert decision with the keys of both qualifications: what a RecognitionStatementCredential
    * states. Credentials reach decisions only through here (credentials may use recognition, not comparison).
    */
-  async publishedStatementBasis(decisionId: string): Promise<StatementBasis> {
-    const d = await this.decisions.get(decisionId);
+  async publishedStatementBasis(decisionId: string, actor: Actor | null = null): Promise<StatementBasis> {
+    // The issuing expert sees what they may see: their own jurisdiction's drafts (then CONFLICT), not others'.
+    const d = await this.decisions.get(decisionId, actor);
     if (d.status !== 'PUBLISHED') throw AppError.conflict('decisionId', `decision is ${d.status}; only a published decision can be issued as a statement`);
     const holder = await this.qualifications.get(d.holderQualificationId);
     const reference = await this.qualifications.get(d.referenceQualificationId);
@@ -308,6 +313,24 @@ export class RecognitionService {
     const unknown = [...new Set(codes)].filter((c) => !known.has(c));
     if (unknown.length) throw AppError.badInput(unknown.map((c) => ({ field: root, message: `unknown jurisdiction "${c}"` })));
   }
+}
+
+/**
+ * The legal regime of a planned route, as the comparison engine takes it. Automatic routes need no comparison;
+ * an unknown regulation or an individual assessment gives none, and the content comparison decides.
+ */
+export function regimeFor(plan: RoutePlan): ComparisonRegime | undefined {
+  const rule = plan.applied[0]?.rule;
+  const fromRule = rule ? { legalBasis: rule.document.legalBasis ?? rule.document.instrument.name, ruleKey: rule.key } : null;
+  if (plan.route === 'GENERAL_SYSTEM') {
+    return { kind: 'GENERAL_SYSTEM', legalBasis: plan.entry?.legalBasis ?? fromRule?.legalBasis ?? 'Directive 2005/36/EC Art. 13, 14', ...(fromRule ? { ruleKey: fromRule.ruleKey } : {}) };
+  }
+  if (plan.route === 'NOT_REGULATED' && plan.entry) {
+    return { kind: 'NOT_REGULATED', legalBasis: plan.entry.legalBasis ?? `${plan.entry.profession} is not regulated in ${plan.entry.jurisdiction} (registry)` };
+  }
+  if (plan.route === 'AUTOMATIC_PROFESSIONAL_RECOGNITION' && fromRule) return { kind: 'SECTORAL_AUTOMATIC', ...fromRule };
+  if (plan.route === 'AUTOMATIC_LEVEL_RECOGNITION' && fromRule) return { kind: 'AUTOMATIC_LEVEL', ...fromRule };
+  return undefined;
 }
 
 export interface StatementBasis {
