@@ -124,32 +124,38 @@ const REVISE = `mutation($id: ID!, $i: DecisionInput!) { reviseDecision(id: $id,
 describe('comparison engine through GraphQL', () => {
   let t: TestApp;
   let ids: Record<string, string>;
+  /** A DE expert: their comparisons are stored (public ones are not) and they may read them back. */
+  let deExpert: string;
   const VIG = 'nl-mbo-25656-verzorgende-ig';
   const ALT = 'de-altpflg-altenpfleger';
 
   beforeAll(async () => {
     t = await startTestApp();
+    deExpert = await t.token('expert', { jurisdictions: ['DE'], subject: 'expert-de-reader' });
     const list = await t.gql('{ qualifications(first: 50) { edges { node { id key } } } }');
     ids = Object.fromEntries(list.data.qualifications.edges.map((e: any) => [e.node.key, e.node.id]));
   });
   afterAll(async () => t?.close());
 
-  const compare = (h: string, r: string, extra: Record<string, unknown> = {}) => t.gql(COMPARE, { h: ids[h], r: ids[r], ...extra });
+  const compare = (h: string, r: string, extra: Record<string, unknown> = {}) => t.gql(COMPARE, { h: ids[h], r: ids[r], ...extra }, deExpert);
 
   it('compares Verzorgende-IG with Altenpfleger/in: PARTIAL, level gap and autonomy named, compensation, stored and readable', async () => {
     const res = await compare(VIG, ALT, { lang: 'de' });
     expect(res.errors).toBeUndefined();
     const c = res.data.compareQualifications;
-    expect(c).toMatchObject({ verdict: 'PARTIAL', eqfGap: 1, policyKey: 'default', policyVersion: 1, engineVersion: '1.1.0', lang: 'de', reasons: [] });
+    expect(c).toMatchObject({ verdict: 'PARTIAL', eqfGap: 1, policyKey: 'default', policyVersion: 1, engineVersion: '2.0.0', lang: 'de', reasons: [] });
     expect(c.differences.map((d: any) => d.id)).toEqual(expect.arrayContaining(['LEVEL', 'DIMENSION:RESPONSIBILITY_AUTONOMY']));
     expect(c.compensation.adaptationPeriod.months).toBeGreaterThan(0);
-    expect(c.compensation.aptitudeTestTopics[0]).toMatch(/Verantwortung und Selbstständigkeit/);
+    // Since engine 2.0.0 the EQF gap is reported, not a substantial difference (Directive 2013/55/EU deleted the
+    // "one level below" rule); aptitude-test subjects come from the units of the differences (Art. 14, BQFG §§9–11).
+    expect(c.differences.find((d: any) => d.id === 'LEVEL')).toMatchObject({ substantial: false });
+    expect(c.compensation.aptitudeTestTopics.some((x: string) => x.startsWith('Praktische Ausbildung'))).toBe(true);
     expect(c.explanation.some((e: any) => /BQFG §4\(2\)/.test(e.legalBasis ?? ''))).toBe(true);
 
     const again = await compare(VIG, ALT, { lang: 'de' });
     expect(again.data.compareQualifications.id).toBe(c.id); // same inputs, same stored report
     expect(JSON.stringify(again.data.compareQualifications.report)).toBe(JSON.stringify(c.report));
-    const stored = await t.gql('query($id: ID!) { comparison(id: $id) { id verdict report } }', { id: c.id });
+    const stored = await t.gql('query($id: ID!) { comparison(id: $id) { id verdict report } }', { id: c.id }, deExpert);
     expect(stored.data.comparison).toMatchObject({ id: c.id, verdict: 'PARTIAL' });
   });
 
@@ -306,7 +312,7 @@ describe('comparison engine through GraphQL', () => {
     expect(Object.keys(stored)).toHaveLength(ALT_SKILL_LABELS.length);
 
     const c = (await compare(VIG, ALT, { lang: 'de' })).data.compareQualifications;
-    expect(c.engineVersion).toBe('1.1.0');
+    expect(c.engineVersion).toBe('2.0.0');
     const outcomes = c.report.units.flatMap((u: any) => u.outcomes);
     const skills = [...outcomes.flatMap((o: any) => o.missingSkills), ...outcomes.flatMap((o: any) => o.matches.flatMap((m: any) => m.sharedSkills))];
     expect(skills.length).toBeGreaterThan(5);
@@ -318,7 +324,7 @@ describe('comparison engine through GraphQL', () => {
     expect(enSkills.every((s: any) => s.labelLang === 'en' && s.label === ALT_SKILL_LABELS.find(([u]) => SKILL + u === s.uri)![1])).toBe(true);
 
     // Outcome texts are whole in the stored report: in the missing outcomes, the messages and the aptitude-test topics.
-    const stored2 = (await t.gql('query($id: ID!) { comparison(id: $id) { report differences { message } compensation { aptitudeTestTopics } } }', { id: c.id })).data.comparison;
+    const stored2 = (await t.gql('query($id: ID!) { comparison(id: $id) { report differences { message } compensation { aptitudeTestTopics } } }', { id: c.id }, deExpert)).data.comparison;
     const file = (await t.gql('query($id: ID!) { qualification(id: $id) { units { key outcomes { key text } } } }', { id: ids[ALT] })).data.qualification;
     const text = (unitKey: string, key: string) => file.units.find((u: any) => u.key === unitKey).outcomes.find((o: any) => o.key === key).text;
     const missing = stored2.report.differences.flatMap((d: any) => d.missing);

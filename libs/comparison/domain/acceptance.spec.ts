@@ -20,15 +20,17 @@ describe('acceptance on the seeded case qualifications', () => {
       expect(report.reasons).toEqual([]);
     });
 
-    it('names the EQF 3 against 4 level gap and the responsibility & autonomy dimension among the differences', () => {
-      expect(report.level).toMatchObject({ eqfGap: 1, holder: { eqfLevel: 3 }, reference: { eqfLevel: 4 } });
+    it('reports the EQF 3 against 4 level gap (not substantial by itself since Directive 2013/55/EU) and names the responsibility & autonomy dimension', () => {
+      expect(report.level).toMatchObject({ eqfGap: 1, holder: { eqfLevel: 3 }, reference: { eqfLevel: 4 }, art13_4: false });
       const level = report.differences.find((d) => d.kind === 'LEVEL');
-      expect(level).toMatchObject({ substantial: true, compensated: false });
+      expect(level).toMatchObject({ substantial: false, compensated: false });
+      expect(level!.message).toMatch(/no ground for refusal/);
       const ra = report.differences.find((d) => d.kind === 'DIMENSION' && d.dimension === 'RESPONSIBILITY_AUTONOMY');
       expect(ra).toMatchObject({ substantial: true });
       // AltPflG § 3(1) sentence 1 and the last stage of the practical training (AltPflAPrV Anlage 1 B.5) are the autonomy outcomes.
       expect(ra!.missing.map((m) => m.outcomeKey)).toEqual(expect.arrayContaining(['ziel.1', 'b.5']));
-      expect(report.explanation.map((e) => e.rule)).toEqual(expect.arrayContaining(['LEVEL_GAP_WITHIN_ART13', 'DIMENSION_BELOW_THRESHOLD']));
+      expect(report.explanation.map((e) => e.rule)).toEqual(expect.arrayContaining(['LEVEL_GAP_REPORTED', 'DIMENSION_BELOW_THRESHOLD']));
+      expect(report.explanation.map((e) => e.rule)).not.toContain('LEVEL_GAP_WITHIN_ART13');
     });
 
     it('suggests compensation: an adaptation period from the reference unit hours (Lernfelder, practical training) and aptitude-test topics', () => {
@@ -38,19 +40,30 @@ describe('acceptance on the seeded case qualifications', () => {
       expect(period.months).toBeLessThanOrEqual(36);
       expect(period.estimate).toMatch(/Practical training in geriatric care: 2500 h/);
       expect(period.estimate).toMatch(/: 720 h/);
-      expect(report.compensation!.aptitudeTestTopics[0]).toMatch(/Responsibility and autonomy at EQF level 4/);
+      // Aptitude-test subjects come from the units of the differences: the last stage of the practical training (b.5) is one.
+      const practice = report.compensation!.aptitudeTestTopics.find((t) => t.startsWith('Practical training in geriatric care:'));
+      expect(practice).toMatch(/Selbstständig planen, durchführen und reflektieren/);
       expect(report.compensation!.aptitudeTestTopics.length).toBeGreaterThan(1);
+      // One measure per substantial difference; the period is their sum, rounded up and capped.
+      const c = report.compensation!;
+      const open = report.differences.filter((d) => d.substantial && !d.compensated).map((d) => d.id);
+      expect(c.measures.map((m) => m.differenceId).sort()).toEqual([...open].sort());
+      const sum = Math.round(c.measures.reduce((s, m) => s + (m.months ?? 0), 0) * 10) / 10;
+      expect(c.uncappedMonths).toBeCloseTo(sum, 5);
+      expect(period.months).toBe(Math.min(36, Math.ceil(sum)));
+      expect(c.measures.find((m) => m.differenceId === 'UNIT:praxis')).toMatchObject({ units: ['praxis'] });
     });
 
-    it('cross-language matching runs on ESCO tags only (no lexical evidence between nl and de)', () => {
-      const kinds = new Set(report.units.flatMap((u) => u.outcomes.flatMap((o) => o.matches.map((m) => m.evidence))));
-      expect([...kinds]).toEqual(['SHARED_ESCO']);
+    it('cross-language matching runs on ESCO tags and outcome alignment (no same-language lexical evidence between nl and de)', () => {
+      const matches = report.units.flatMap((u) => u.outcomes.flatMap((o) => o.matches));
+      expect([...new Set(matches.map((m) => m.evidence))].sort()).toEqual(['ALIGNMENT', 'SHARED_ESCO']);
+      for (const m of matches.filter((x) => x.evidence === 'ALIGNMENT')) expect(m.alignment!.evidence.length).toBeGreaterThan(0);
     });
 
     it('speaks German and Dutch', () => {
       const de = compare(VIG, ALTPFL, DEFAULT_POLICY, [], [], { lang: 'de' });
       expect(de.differences[0].message).toMatch(/Niveauunterschied/);
-      expect(de.compensation!.aptitudeTestTopics[0]).toMatch(/Verantwortung und Selbstständigkeit/);
+      expect(de.compensation!.choice).toMatch(/Anpassungslehrgang und Eignungsprüfung \(Art\. 14 Abs\. 2\)/);
       const nl = compare(VIG, ALTPFL, DEFAULT_POLICY, [], [], { lang: 'nl' });
       expect(nl.differences[0].message).toMatch(/Niveauverschil/);
       expect(nl.units[0].title).toBe('Theoretische grondslagen in de ouderenzorg betrekken');

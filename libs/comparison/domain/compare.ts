@@ -2,28 +2,36 @@ import { createHash } from 'node:crypto';
 import { EQF_DIMENSIONS, type EqfDimension, type QualificationFile } from '../../catalogue/domain/qualification-file.schema';
 import { pickLabel, stableStringify } from '../../catalogue/domain/qualification-text';
 import { compensationFor } from './compensation';
+import { decide, type DecisionInput } from './decide';
 import { type EscoLabels, labelsUsed, skillRef } from './esco-labels';
 import { dimensionLabel, LAW, msg, num, pct } from './messages';
 import { cmp, compareOutcome, HolderIndex, indexMappings, prepareOutcomes, r4 } from './outcomes';
-import type { ComparisonPolicy, PolicyParams } from './policy';
-import { compareLevel, compareWorkload } from './profile';
+import type { ComparisonPolicy } from './policy';
+import { compareLevel } from './profile';
+import { isAutomatic, regimeSummary } from './regime';
+import { sensitivity } from './sensitivity';
+import { checkTraining, minimumsFor } from './training';
 import {
   ENGINE_VERSION,
+  type ComparisonRegime,
   type ComparisonReport,
-  type Difference,
   type ExperienceEvidence,
   type ExplanationEntry,
-  type MissingOutcome,
   type OutcomeMapping,
   type ReportLang,
   type UnitComparison,
-  type Verdict,
 } from './types';
+import { compareWorkload, workloadDocuments } from './workload';
 
 export interface CompareOptions {
   lang?: ReportLang;
   /** Preferred labels of the ESCO skills (from the ESCO tables), so that reports name skills, not just URIs. */
   skillLabels?: EscoLabels;
+  /**
+   * The legal regime of the pair, from the recognition rules and registry (the caller knows them; this engine
+   * does not). Without it the content comparison decides and the general system's rules apply where they can.
+   */
+  regime?: ComparisonRegime;
 }
 
 const mean = (xs: number[]) => (xs.length ? r4(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
@@ -64,6 +72,9 @@ export function compare(
     explanation.push({ rule, legalBasis, detail: msg(lang, code, params) });
 
   explain('POLICY', null, 'rule.policy', { key: policy.key, version: policy.version, engine: ENGINE_VERSION });
+  const regime = regimeSummary(options.regime);
+  if (regime.kind === 'UNSPECIFIED') explain('REGIME', null, 'rule.regimeUnspecified');
+  else explain('REGIME', regime.legalBasis, 'rule.regime', { kind: regime.kind, basis: regime.legalBasis ?? '' });
 
   // Level (Lisbon: level; Art. 11, 13).
   const level = compareLevel(holder, reference);
@@ -74,13 +85,16 @@ export function compare(
   });
 
   // Workload and profile.
-  const workload = compareWorkload(holder, reference, p);
+  const workload = compareWorkload(holder, reference, p, lang);
   explain('WORKLOAD_COMPARED', LAW.lisbonWorkload, 'rule.workload', {
     hd: num(workload.holder.durationMonths, lang), rd: num(workload.reference.durationMonths, lang),
     hh: num(workload.holder.hours, lang), rh: num(workload.reference.hours, lang),
     hp: pct(workload.holder.practiceShare, lang), rp: pct(workload.reference.practiceShare, lang),
     hprof: workload.holder.profile, rprof: workload.reference.profile,
   });
+  for (const c of [...workload.holder.conversions, ...workload.reference.conversions]) explain('WORKLOAD_CONVERSION', null, 'rule.conversion', { c });
+  const trained = checkTraining(workload.holder, minimumsFor(reference, options.regime), regime, p, lang);
+  const documentsNeeded = [...workloadDocuments(workload, lang), ...trained.documents];
   if (workload.profileDiffers) explain('PROFILE_DIFFERS', LAW.lisbonWorkload, 'rule.profile', { hprof: workload.holder.profile, rprof: workload.reference.profile });
 
   // Essential units.
@@ -131,92 +145,28 @@ export function compare(
   });
   if (all.length === 0) explain('NO_OUTCOMES', LAW.lisbon, 'rule.noOutcomes');
 
-  // Differences.
-  const differences: Difference[] = [];
-  const missingOf = (unitKey: string, os: UnitComparison['outcomes']): MissingOutcome[] =>
-    os.filter((o) => !o.covered).map((o) => ({ unitKey, outcomeKey: o.outcomeKey, dimension: o.dimension, text: o.text, coverage: o.coverage, missingSkills: o.missingSkills }));
-  // Outcome texts are quoted whole: a shortened text can change what a missing outcome says.
-  const describeMissing = (m: MissingOutcome[]) => {
-    if (!m.length) return msg(lang, 'word.none');
-    const head = m.slice(0, 3).map((o) => `"${o.text}"`).join('; ');
-    return m.length > 3 ? `${head}; ${msg(lang, 'word.moreOutcomes', { n: m.length - 3 })}` : head;
-  };
-  const base = { compensated: false, compensatedBy: [] as number[], unitKey: null, dimension: null, coverage: null, threshold: null, missing: [] as MissingOutcome[], missingHours: null };
+  // Differences, experience and verdict; decided again for every threshold the sensitivity check moves.
+  const input: DecisionInput = { level, workload, training: trained.training, units, coverage, essential, evidence: ev, regime };
+  const { differences, reasons, verdict } = decide(input, p, lang, explain);
 
-  if (level.eqfGap > 0) {
-    differences.push({
-      ...base, id: 'LEVEL', kind: 'LEVEL', substantial: true, coverage: null,
-      message: msg(lang, 'diff.level', { h: level.holder.eqfLevel, r: level.reference.eqfLevel, gap: level.eqfGap }),
-    });
-    if (level.eqfGap <= p.maxLevelGap) explain('LEVEL_GAP_WITHIN_ART13', `${LAW.art13}; ${LAW.art14_1}`, 'rule.levelWithin', { gap: level.eqfGap, max: p.maxLevelGap });
+  let compensation: ComparisonReport['compensation'] = null;
+  if (verdict === 'PARTIAL' && !isAutomatic(regime.kind)) {
+    const open = differences.filter((d) => d.substantial && !d.compensated);
+    const c = compensationFor(open, { units, workload, evidence: ev, regime }, p, lang);
+    compensation = c.compensation;
+    documentsNeeded.push(...c.documents);
+    if (compensation.adaptationPeriod) {
+      explain('ADAPTATION_ESTIMATE', `${LAW.art14_1}; ${LAW.bqfg9_11}`, 'rule.adaptation', { months: compensation.adaptationPeriod.months, hours: compensation.adaptationPeriod.hours });
+    }
+    explain('COMPENSATION_CHOICE', regime.kind === 'NOT_REGULATED' ? null : LAW.art14_2, 'rule.choice', { choice: compensation.choice });
   }
-  const dd = workload.durationDifferenceMonths;
-  if (dd !== null && dd >= p.durationShortfallMonths) {
-    differences.push({
-      ...base, id: 'DURATION', kind: 'DURATION', substantial: true, threshold: p.durationShortfallMonths,
-      missingHours: r4(dd * p.hoursPerMonth),
-      message: msg(lang, 'diff.duration', { h: workload.holder.durationMonths!, r: workload.reference.durationMonths!, d: dd }),
-    });
-    explain('DURATION_SHORTFALL', LAW.bqfg4, 'rule.durationShortfall', { d: dd, thr: p.durationShortfallMonths });
-  }
-  const hr = workload.hoursRelative;
-  if (hr !== null && hr >= p.workloadShortfallRatio) {
-    differences.push({
-      ...base, id: 'WORKLOAD', kind: 'WORKLOAD', substantial: true, threshold: p.workloadShortfallRatio,
-      missingHours: workload.hoursDifference,
-      message: msg(lang, 'diff.workload', { h: workload.holder.hours!, r: workload.reference.hours!, p: pct(hr, lang) }),
-    });
-    explain('WORKLOAD_SHORTFALL', LAW.bqfg4, 'rule.workloadShortfall', { p: pct(hr, lang), thr: pct(p.workloadShortfallRatio, lang) });
-  }
-  for (const u of units) {
-    if (!u.essential || u.coverage === null || u.coverage >= p.unitCoverageThreshold) continue;
-    const missing = missingOf(u.unitKey, u.outcomes);
-    differences.push({
-      ...base, id: `UNIT:${u.unitKey}`, kind: 'UNIT', substantial: true, unitKey: u.unitKey, coverage: u.coverage,
-      threshold: p.unitCoverageThreshold, missing,
-      message: msg(lang, 'diff.unit', { title: u.title ?? u.unitKey, cov: pct(u.coverage, lang), thr: pct(p.unitCoverageThreshold, lang), missing: describeMissing(missing) }),
-    });
-    explain('UNIT_BELOW_THRESHOLD', `${LAW.bqfg4}; ${LAW.art14_4}`, 'rule.unitBelow', { unit: u.unitKey, cov: pct(u.coverage, lang), thr: pct(p.unitCoverageThreshold, lang) });
-  }
-  for (const d of byDimension) {
-    if (d.coverage === null || d.coverage >= p.dimensionCoverageThreshold) continue;
-    const missing = units.flatMap((u) => missingOf(u.unitKey, u.outcomes.filter((o) => o.dimension === d.dimension)));
-    const substantial = missing.some((m) => essential.has(m.unitKey));
-    differences.push({
-      ...base, id: `DIMENSION:${d.dimension}`, kind: 'DIMENSION', substantial, dimension: d.dimension, coverage: d.coverage,
-      threshold: p.dimensionCoverageThreshold, missing,
-      message: msg(lang, 'diff.dimension', { dim: dimensionLabel(lang, d.dimension), cov: pct(d.coverage, lang), thr: pct(p.dimensionCoverageThreshold, lang), missing: describeMissing(missing) }),
-    });
-    explain('DIMENSION_BELOW_THRESHOLD', `${LAW.lisbonOutcomes}; ${LAW.bqfg4}`, 'rule.dimensionBelow', { dim: d.dimension, cov: pct(d.coverage, lang), thr: pct(p.dimensionCoverageThreshold, lang) });
-  }
-
-  applyExperience(differences, ev, p, lang, explain);
-
-  // Verdict.
-  const reasons: string[] = [];
-  if (level.eqfGap > p.maxLevelGap) {
-    reasons.push(msg(lang, 'reason.levelGap', { gap: level.eqfGap, max: p.maxLevelGap }));
-    explain('LEVEL_GAP_EXCEEDS', `${LAW.art13}; ${LAW.bqfg7}`, 'rule.levelExceeds', { gap: level.eqfGap, max: p.maxLevelGap });
-  }
-  if (coverage.overall !== null && coverage.overall < p.coverageFloor) {
-    reasons.push(msg(lang, 'reason.floor', { cov: pct(coverage.overall, lang), floor: pct(p.coverageFloor, lang) }));
-    explain('COVERAGE_BELOW_FLOOR', LAW.bqfg7, 'rule.floor', { cov: pct(coverage.overall, lang), floor: pct(p.coverageFloor, lang) });
-  }
-  const open = differences.filter((d) => d.substantial && !d.compensated);
-  const verdict: Verdict = reasons.length ? 'NONE' : open.length ? 'PARTIAL' : 'FULL';
-  if (verdict === 'FULL') explain('VERDICT_FULL', `${LAW.lisbon}; ${LAW.bqfg4}`, 'rule.verdictFull');
-  else if (verdict === 'PARTIAL') explain('VERDICT_PARTIAL', `${LAW.bqfg4}; ${LAW.art14_1}`, 'rule.verdictPartial', { n: open.length });
-  else explain('VERDICT_NONE', LAW.bqfg7, 'rule.verdictNone');
-
-  const compensation = verdict === 'PARTIAL' ? compensationFor(open, units, reference, workload, p, lang) : null;
-  if (compensation?.adaptationPeriod) {
-    explain('ADAPTATION_ESTIMATE', LAW.art14_1, 'rule.adaptation', { months: compensation.adaptationPeriod.months, hours: compensation.adaptationPeriod.hours });
-  }
+  const sens = sensitivity(input, p, verdict, lang);
+  explain('SENSITIVITY', null, 'rule.sensitivity', { statement: sens.statement });
 
   // The labels shown are an input too: a new ESCO import gives a new report, not a stale stored one.
   const shownLabels = labelsUsed([...holderIndex.outcomes.flatMap((o) => [...o.tags]), ...refOutcomes.flatMap((o) => [...o.tags])], labels, lang);
   const inputHash = createHash('sha256')
-    .update(stableStringify({ holder, reference, policy: { id: policy.id, version: policy.version, params: p }, evidence: ev, mappings: maps, lang, labels: shownLabels, engine: ENGINE_VERSION }))
+    .update(stableStringify({ holder, reference, policy: { id: policy.id, version: policy.version, params: p }, evidence: ev, mappings: maps, lang, labels: shownLabels, engine: ENGINE_VERSION, ...(options.regime ? { regime: options.regime } : {}) }))
     .digest('hex');
 
   return {
@@ -236,46 +186,9 @@ export function compare(
     reasons,
     compensation,
     explanation,
+    regime,
+    training: trained.training,
+    documentsNeeded,
+    sensitivity: sens,
   };
-}
-
-/** BQFG §4(2) no. 3 and Art. 14(5): professional experience can make up for a difference. */
-function applyExperience(
-  differences: Difference[],
-  evidence: ExperienceEvidence[],
-  p: PolicyParams,
-  lang: ReportLang,
-  explain: (rule: string, legalBasis: string | null, code: string, params?: Record<string, string | number>) => void,
-): void {
-  if (!evidence.length) return;
-  const usable: number[] = [];
-  evidence.forEach((e, i) => {
-    if (e.years >= p.minExperienceYears) usable.push(i);
-    else explain('EXPERIENCE_IGNORED', LAW.bqfg4_3, 'rule.experienceIgnored', { i, years: e.years, min: p.minExperienceYears });
-  });
-  if (!usable.length) return;
-  const years = r4(usable.reduce((s, i) => s + evidence[i].years, 0));
-  const result = (ok: boolean) => msg(lang, ok ? 'word.compensated' : 'word.notCompensated');
-  for (const d of differences) {
-    if (d.kind === 'LEVEL') continue; // a level gap is an expert's call; experience is weighed against content and duration
-    if (d.kind === 'DURATION' || d.kind === 'WORKLOAD') {
-      const need = r4((d.missingHours ?? 0) / (p.hoursPerMonth * 12));
-      d.compensated = years >= need;
-      d.compensatedBy = d.compensated ? usable : [];
-      explain('EXPERIENCE_DURATION', `${LAW.bqfg4_3}; ${LAW.art14_5}`, 'rule.experienceYears', { id: d.id, years, need, result: result(d.compensated) });
-    } else {
-      const missing = new Set(d.missing.flatMap((m) => m.missingSkills.map((s) => s.uri)));
-      if (missing.size === 0) continue;
-      const by = usable.filter((i) => evidence[i].escoSkills.some((t) => missing.has(t)));
-      const shown = new Set(by.flatMap((i) => evidence[i].escoSkills.filter((t) => missing.has(t)))).size;
-      if (!by.length) continue;
-      const share = shown / missing.size;
-      d.compensated = share >= p.experienceCompensationShare;
-      d.compensatedBy = d.compensated ? by : [];
-      explain('EXPERIENCE_CONTENT', `${LAW.bqfg4_3}; ${LAW.art14_5}`, 'rule.experience', {
-        id: d.id, shown, n: missing.size, share: pct(share, lang), thr: pct(p.experienceCompensationShare, lang), result: result(d.compensated),
-      });
-    }
-    if (d.compensated) d.message += msg(lang, 'diff.compensated');
-  }
 }

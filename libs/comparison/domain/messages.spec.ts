@@ -17,7 +17,7 @@ function samples(lang: ReportLang): Record<string, string | number> {
     a: 1, x: 0, n: 4, i: 0, h: 3, r: 4, d: 12, gap: 1, max: 1, l: 4, g: '2',
     hf: 'NLQF', hn: '3', rf: 'DQR', rn: '4', ha: w('word.unknown'), ra: 'c',
     hd: 36, rd: 36, hh: 3200, rh: 4600, hp: '50%', rp: '54%', hprof: 'BOTH', rprof: 'WORK_BASED',
-    key: 'default', version: 2, engine: '1.1.0', id: 'UNIT:praxis',
+    key: 'default', version: 2, engine: '2.0.0', id: 'UNIT:praxis',
     title: lang === 'de' ? 'Praktische Ausbildung' : lang === 'nl' ? 'Praktijkopleiding' : 'Practical training',
     unit: 'praxis', units: 'praxis, unterricht',
     dim: w('dim.RESPONSIBILITY_AUTONOMY'), dims: `${w('dim.KNOWLEDGE')} 80% (3), ${w('dim.SKILLS')} 64% (4)`,
@@ -28,6 +28,11 @@ function samples(lang: ReportLang): Record<string, string | number> {
     parts: `${msg(lang, 'est.unitHours', { title: 'Praxis', hours: 2500, gap: '20%', missing: 500 })}; ${msg(lang, 'est.max')}`,
     shown: 2, result: w('word.compensated'), years: 3, need: 1.5,
     skills: '4', r4: 1,
+    basis: 'Directive 2005/36/EC Art. 31(3)', item: w('item.HOURS_PRACTICE'), holder: 2000, req: 2300, short: 300, who: w('word.holder'),
+    sbu: 3200, ects: 180, ecvet: 120, hpe: 27.5, source: "ECTS Users' Guide 2015", c: 400, q: 1200, cap: 36, sum: 14.3,
+    kind: 'GENERAL_SYSTEM', choice: w('comp.choiceGeneral'), param: 'unitCoverageThreshold', moved: 0.54, base: 0.6, verdict: 'FULL',
+    moves: msg(lang, 'sens.move', { param: 'unitCoverageThreshold', moved: 0.54, base: 0.6, verdict: 'FULL' }),
+    statement: msg(lang, 'sens.robust', { verdict: 'PARTIAL' }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { EqfDimension } from '../../catalogue/domain/qualification-file.schema';
+import { LAW_TEMPLATES } from './messages-law';
 import type { ReportLang } from './types';
 
 type Params = Record<string, string | number>;
@@ -8,6 +9,12 @@ type Template = Record<ReportLang, string>;
 export const LAW = {
   art11: 'Directive 2005/36/EC Art. 11',
   art13: 'Directive 2005/36/EC Art. 13',
+  art13_4: 'Directive 2005/36/EC Art. 13(4) as amended by Directive 2013/55/EU',
+  art14_2: 'Directive 2005/36/EC Art. 14(2)',
+  dir2013: 'Directive 2013/55/EU (OJ L 354, 28.12.2013)',
+  art31_3: 'Directive 2005/36/EC Art. 31(3)',
+  pflaprv1: 'PflAPrV §1',
+  bqfg9_11: 'BQFG §§9–11',
   art14_1: 'Directive 2005/36/EC Art. 14(1)–(3)',
   art14_4: 'Directive 2005/36/EC Art. 14(4)',
   art14_5: 'Directive 2005/36/EC Art. 14(5)',
@@ -29,9 +36,9 @@ const T: Record<string, Template> = {
     en: 'responsibility and autonomy',
   },
   'diff.level': {
-    nl: 'Niveauverschil: houder EQF {h}, referentie EQF {r} (verschil {gap}); verantwoordelijkheid en zelfstandigheid op EQF-niveau {r} zijn niet aangetoond.',
-    de: 'Niveauunterschied: Inhaber EQR {h}, Referenz EQR {r} (Abstand {gap}); Verantwortung und Selbstständigkeit auf EQR-Niveau {r} sind nicht nachgewiesen.',
-    en: 'Level gap: holder EQF {h}, reference EQF {r} (gap {gap}); responsibility and autonomy at EQF level {r} are not shown.',
+    nl: 'Niveauverschil: houder EQF {h}, referentie EQF {r} (verschil {gap}). Alleen gemeld: de niveaus van art. 11 zijn geen EQF-niveaus en een niveauverschil is op zich geen weigeringsgrond; het kan de gevonden inhoudelijke verschillen (art. 14) onderbouwen.',
+    de: 'Niveauunterschied: Inhaber EQR {h}, Referenz EQR {r} (Abstand {gap}). Nur gemeldet: die Niveaus des Art. 11 sind keine EQR-Niveaus, und ein Niveauunterschied allein ist kein Ablehnungsgrund; er kann die festgestellten inhaltlichen Unterschiede (Art. 14) stützen.',
+    en: 'Level gap: holder EQF {h}, reference EQF {r} (gap {gap}). Reported only: Art. 11 levels are not EQF levels, and a level gap alone is no ground for refusal; it can support the content differences found (Art. 14).',
   },
   'diff.unit': {
     nl: 'Onderdeel "{title}": dekking {cov} onder de drempel {thr}; ontbreekt: {missing}.',
@@ -58,20 +65,15 @@ const T: Record<string, Template> = {
     de: ' Durch Berufserfahrung ausgeglichen.',
     en: ' Compensated by professional experience.',
   },
-  'reason.levelGap': {
-    nl: 'Het niveauverschil ({gap} EQF-niveaus) is groter dan {max}: het niveau van de houder ligt niet direct onder dat van de referentie.',
-    de: 'Der Niveauunterschied ({gap} EQR-Niveaus) ist größer als {max}: das Niveau des Inhabers liegt nicht unmittelbar unter dem der Referenz.',
-    en: 'The level gap ({gap} EQF levels) exceeds {max}: the holder’s level is not the one immediately below the reference’s.',
-  },
   'reason.floor': {
     nl: 'De totale dekking van de leerresultaten ({cov}) ligt onder de ondergrens {floor}.',
     de: 'Die Gesamtabdeckung der Lernergebnisse ({cov}) liegt unter der Untergrenze {floor}.',
     en: 'Overall learning-outcome coverage ({cov}) is below the floor {floor}.',
   },
   'comp.note': {
-    nl: 'Compensatie alleen voor de gevonden wezenlijke verschillen; de aanvrager kiest in de regel tussen aanpassingsstage en bekwaamheidsproef.',
-    de: 'Ausgleichsmaßnahmen nur für die festgestellten wesentlichen Unterschiede; der Antragsteller wählt in der Regel zwischen Anpassungslehrgang und Eignungsprüfung.',
-    en: 'Compensation is limited to the substantial differences found; the applicant normally chooses between an adaptation period and an aptitude test.',
+    nl: 'Compensatie alleen voor de gevonden wezenlijke verschillen, per verschil begrensd tot de onderdelen die het betreft.',
+    de: 'Ausgleichsmaßnahmen nur für die festgestellten wesentlichen Unterschiede, je Unterschied auf die betroffenen Einheiten beschränkt.',
+    en: 'Compensation is limited to the substantial differences found, each to the units it concerns.',
   },
   'est.unitHours': {
     nl: '{title}: {hours} uur, waarvan {gap} niet gedekt = {missing} uur',
@@ -88,35 +90,10 @@ const T: Record<string, Template> = {
     de: 'Gesamtstunden der Referenz geschätzt als {months} Monate × {hpm} Std. = {total} Std.',
     en: 'total hours of the reference estimated as {months} months × {hpm} h = {total} h',
   },
-  'est.workloadHours': {
-    nl: 'studielastverschil: {missing} uur',
-    de: 'Umfangsunterschied: {missing} Std.',
-    en: 'workload gap: {missing} h',
-  },
-  'est.max': {
-    nl: 'het grootste van inhoud, duur en studielast telt',
-    de: 'es zählt der größte Wert aus Inhalt, Dauer und Umfang',
-    en: 'the largest of content, duration and workload counts',
-  },
-  'est.durationHours': {
-    nl: 'duurverschil: {months} maanden × {hpm} uur = {missing} uur',
-    de: 'Dauerunterschied: {months} Monate × {hpm} Std. = {missing} Std.',
-    en: 'duration gap: {months} months × {hpm} h = {missing} h',
-  },
-  'est.total': {
-    nl: '{parts}; totaal {hours} uur ÷ {hpm} uur per maand = {months} maanden (max. {max}).',
-    de: '{parts}; insgesamt {hours} Std. ÷ {hpm} Std. pro Monat = {months} Monate (max. {max}).',
-    en: '{parts}; total {hours} h ÷ {hpm} h a month = {months} months (at most {max}).',
-  },
   'est.none': {
     nl: 'Geen uren of duur van de referentie bekend: de duur van een aanpassingsstage kan niet worden geschat.',
     de: 'Keine Stunden oder Dauer der Referenz bekannt: die Dauer eines Anpassungslehrgangs kann nicht geschätzt werden.',
     en: 'No hours or duration of the reference are known: the length of an adaptation period cannot be estimated.',
-  },
-  'topic.level': {
-    nl: 'Verantwoordelijkheid en zelfstandigheid op EQF-niveau {r}',
-    de: 'Verantwortung und Selbstständigkeit auf EQR-Niveau {r}',
-    en: 'Responsibility and autonomy at EQF level {r}',
   },
   'rule.policy': {
     nl: 'Beleid {key} versie {version}; engine {engine}.',
@@ -127,16 +104,6 @@ const T: Record<string, Template> = {
     nl: 'Niveau: houder {hf} {hn} = EQF {h}, referentie {rf} {rn} = EQF {r}; verschil {gap}; art. 11: {ha} / {ra}.',
     de: 'Niveau: Inhaber {hf} {hn} = EQR {h}, Referenz {rf} {rn} = EQR {r}; Abstand {gap}; Art. 11: {ha} / {ra}.',
     en: 'Level: holder {hf} {hn} = EQF {h}, reference {rf} {rn} = EQF {r}; gap {gap}; Art. 11: {ha} / {ra}.',
-  },
-  'rule.levelWithin': {
-    nl: 'Niveauverschil {gap} ≤ {max}: toegang met compensatie mogelijk; het verschil telt als wezenlijk.',
-    de: 'Niveauabstand {gap} ≤ {max}: Zugang mit Ausgleichsmaßnahmen möglich; der Unterschied gilt als wesentlich.',
-    en: 'Level gap {gap} ≤ {max}: access with compensation is possible; the gap counts as a substantial difference.',
-  },
-  'rule.levelExceeds': {
-    nl: 'Niveauverschil {gap} > {max}: geen gelijkwaardigheid.',
-    de: 'Niveauabstand {gap} > {max}: keine Gleichwertigkeit.',
-    en: 'Level gap {gap} > {max}: no equivalence.',
   },
   'rule.workload': {
     nl: 'Studielast en profiel: duur {hd} / {rd} maanden, uren {hh} / {rh}, praktijkaandeel {hp} / {rp}, profiel {hprof} / {rprof}.',
@@ -268,11 +235,18 @@ const T: Record<string, Template> = {
   'word.compensated': { nl: 'gecompenseerd', de: 'ausgeglichen', en: 'compensated' },
   'word.notCompensated': { nl: 'niet gecompenseerd', de: 'nicht ausgeglichen', en: 'not compensated' },
   'word.unknown': { nl: 'onbekend', de: 'unbekannt', en: 'unknown' },
+  'word.met': { nl: 'voldaan', de: 'erfüllt', en: 'met' },
+  'word.notMet': { nl: 'niet voldaan', de: 'nicht erfüllt', en: 'not met' },
+  'word.holder': { nl: 'houder', de: 'Inhaber', en: 'holder' },
+  'word.reference': { nl: 'referentie', de: 'Referenz', en: 'reference' },
   'word.none': { nl: 'geen', de: 'keine', en: 'none' },
   'word.yes': { nl: 'ja', de: 'ja', en: 'yes' },
   'word.no': { nl: 'nee', de: 'nein', en: 'no' },
   'word.moreOutcomes': { nl: 'en {n} meer', de: 'und {n} weitere', en: 'and {n} more' },
 };
+
+// The templates of the legal regime, training minimums, documents, measures and sensitivity live beside these.
+Object.assign(T, LAW_TEMPLATES);
 
 export const MESSAGE_CODES = Object.keys(T);
 

@@ -1,6 +1,9 @@
 import type { EqfDimension, QualificationFile } from '../../catalogue/domain/qualification-file.schema';
+import { outcomeSignature, sameSignature } from './file-signature';
 import { tokenSet } from './lexical';
+import { type AlignedOutcome, ALIGNMENT_THRESHOLD, AlignmentMatrix, alignmentOf } from './outcome-alignment';
 import type { PolicyParams } from './policy';
+import { TopMatches } from './top-matches';
 import type { EscoSkillRef, EvidenceKind, OutcomeComparison, OutcomeMapping, OutcomeMatch } from './types';
 
 export interface PreparedOutcome {
@@ -12,12 +15,32 @@ export interface PreparedOutcome {
   text: string;
   tags: ReadonlySet<string>;
   tokens: ReadonlySet<string>;
+  /** All outcomes of this file prepared for alignment, and this outcome's place among them. */
+  aligned: AlignedOutcome[];
+  position: number;
 }
+
+/** Added to a holder outcome's token counter to mark it aligned; no outcome has this many tokens. */
+const ALIGNED_MARK = 1 << 20;
 
 export const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 const outcomeId = (unitKey: string, outcomeKey: string) => `${unitKey}/${outcomeKey}`;
 
+/** Prepared outcomes per file object (the service keeps files per version), checked against the file on every use. */
+const preparedOf = new WeakMap<QualificationFile, { signature: string[]; outcomes: PreparedOutcome[] }>();
+
 export function prepareOutcomes(file: QualificationFile): PreparedOutcome[] {
+  const signature = outcomeSignature(file);
+  const hit = preparedOf.get(file);
+  if (hit && sameSignature(hit.signature, signature)) return hit.outcomes;
+  const outcomes = prepareFresh(file, signature);
+  preparedOf.set(file, { signature, outcomes });
+  return outcomes;
+}
+
+function prepareFresh(file: QualificationFile, signature: string[]): PreparedOutcome[] {
+  const aligned = alignmentOf(file, signature);
+  let position = 0;
   return file.units.flatMap((u) =>
     u.outcomes.map((o) => ({
       unitKey: u.key,
@@ -28,6 +51,8 @@ export function prepareOutcomes(file: QualificationFile): PreparedOutcome[] {
       text: o.text,
       tags: new Set(o.escoSkills),
       tokens: tokenSet(o.text),
+      aligned,
+      position: position++,
     })),
   );
 }
@@ -49,8 +74,10 @@ export class HolderIndex {
   readonly byToken = new Map<string, number[]>();
   readonly sharedTags: Int32Array;
   readonly sharedTokens: Int32Array;
+  readonly alignment: AlignmentMatrix;
 
   constructor(readonly outcomes: PreparedOutcome[]) {
+    this.alignment = new AlignmentMatrix(outcomes.map((o) => o.aligned[o.position]));
     outcomes.forEach((o, i) => {
       this.byId.set(o.id, i);
       for (const t of o.tags) push(this.byTag, t, i);
@@ -109,7 +136,10 @@ export function cmp(a: string, b: string): number {
 export type SkillRefOf = (uri: string) => EscoSkillRef;
 const bareSkill: SkillRefOf = (uri) => ({ uri, label: null, labelLang: null });
 
-/** Compares one reference outcome with every holder outcome: expert mappings first, then ESCO tags, then same-language text. */
+/**
+ * Compares one reference outcome with every holder outcome: expert mappings first, then the best of shared ESCO
+ * tags, same-language text and cross-language alignment.
+ */
 export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: MappingsByReference, p: PolicyParams, skill: SkillRefOf = bareSkill): OutcomeComparison {
   const asserted = maps.asserted.get(ref.id) ?? [];
   const rejectedMaps = maps.rejected.get(ref.id) ?? [];
@@ -146,12 +176,23 @@ export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: 
     }
   }
 
-  const automatic: OutcomeMatch[] = [];
+  // Aligned pairs join the candidates; marking them like tag hits keeps each holder outcome in `touched` once.
+  const alignRow = holder.outcomes.length ? holder.alignment.row(ref.aligned, ref.position) : null;
+  if (alignRow) {
+    for (let i = 0; i < alignRow.length; i++) {
+      if (alignRow[i] < ALIGNMENT_THRESHOLD) continue;
+      if (holder.sharedTags[i] === 0 && holder.sharedTokens[i] === 0) touched.push(i);
+      holder.sharedTokens[i] += ALIGNED_MARK;
+    }
+  }
+
+  // Automatic matches the report shows; shared skills and evidence are filled in only for those.
+  const automatic = new TopMatches(Math.max(0, p.maxMatchesPerOutcome - matches.length), ref.tokens.size === 0);
   // Best weight per reference tag among usable holder outcomes (1 same dimension, crossDimensionFactor otherwise).
   const tagWeight = new Map<string, number>();
   for (const i of touched) {
     const nTags = holder.sharedTags[i];
-    const nTokens = holder.sharedTokens[i];
+    const nTokens = holder.sharedTokens[i] % ALIGNED_MARK;
     holder.sharedTags[i] = 0;
     holder.sharedTokens[i] = 0;
     const h = holder.outcomes[i];
@@ -165,23 +206,33 @@ export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: 
     // Same words (after normalisation and stop words) in the same language is the same outcome; otherwise weaker evidence.
     const d = nTokens > 0 ? (2 * nTokens) / (ref.tokens.size + h.tokens.size) : 0;
     const lexical = d === 1 ? 1 : d * p.lexicalWeight;
-    const evidence: EvidenceKind = escoValue >= lexical ? 'SHARED_ESCO' : 'LEXICAL';
-    const score = r4(Math.max(escoValue, lexical) * factor);
+    const aligned = alignRow && alignRow[i] >= ALIGNMENT_THRESHOLD ? alignRow[i] : 0;
+    const top = Math.max(escoValue, lexical);
+    const evidence: EvidenceKind = aligned > top ? 'ALIGNMENT' : escoValue >= lexical ? 'SHARED_ESCO' : 'LEXICAL';
+    const score = r4(Math.max(top, aligned) * factor);
     if (score > 0 && score >= p.minMatchScore) {
-      automatic.push({ holderUnitKey: h.unitKey, holderOutcomeKey: h.key, score, evidence, sharedSkills: nTags > 0 ? [...ref.tags].filter((t) => h.tags.has(t)).sort().map(skill) : [] });
+      automatic.offer(score, h.unitKey, h.key, () => ({ m: { holderUnitKey: h.unitKey, holderOutcomeKey: h.key, score, evidence, sharedSkills: [] }, i }));
     }
   }
   // Identical text whose words are all stop words still matches itself.
   if (ref.tokens.size === 0) {
     for (const h of holder.outcomes) {
-      if (h.lang === ref.lang && h.text === ref.text && !rejected.has(h.id) && !assertedIds.has(h.id) && !automatic.some((m) => m.holderUnitKey === h.unitKey && m.holderOutcomeKey === h.key)) {
-        automatic.push({ holderUnitKey: h.unitKey, holderOutcomeKey: h.key, score: r4(h.dimension === ref.dimension ? 1 : p.crossDimensionFactor), evidence: 'LEXICAL', sharedSkills: [] });
+      if (h.lang === ref.lang && h.text === ref.text && !rejected.has(h.id) && !assertedIds.has(h.id) && !automatic.wasOffered(h.unitKey, h.key)) {
+        const score = r4(h.dimension === ref.dimension ? 1 : p.crossDimensionFactor);
+        automatic.offer(score, h.unitKey, h.key, () => ({ m: { holderUnitKey: h.unitKey, holderOutcomeKey: h.key, score, evidence: 'LEXICAL', sharedSkills: [] }, i: -1 }));
       }
     }
   }
-  automatic.sort(byMatchOrder);
   matches.sort(byMatchOrder);
-  matches.push(...automatic.slice(0, Math.max(0, p.maxMatchesPerOutcome - matches.length)));
+  const shown = automatic.list;
+  // Evidence only for the matches the report shows: explaining a pair costs more than scoring it.
+  for (const { m, i } of shown) {
+    if (i < 0) continue;
+    const h = holder.outcomes[i];
+    m.sharedSkills = [...ref.tags].filter((t) => h.tags.has(t)).sort().map(skill);
+    if (alignRow && alignRow[i] >= ALIGNMENT_THRESHOLD) m.alignment = holder.alignment.evidence(ref.aligned[ref.position], i, alignRow[i]);
+  }
+  matches.push(...shown.map((a) => a.m));
 
   let coverage: number;
   let missingSkills: string[];
@@ -189,7 +240,7 @@ export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: 
     coverage = 1;
     missingSkills = [];
   } else {
-    const best = automatic.length ? automatic[0].score : 0;
+    const best = automatic.best;
     let union = 0;
     if (p.combineEscoAcrossOutcomes && ref.tags.size > 0) {
       let sum = 0;

@@ -36,8 +36,11 @@ export const PolicyParamsSchema = z
     dimensionCoverageThreshold: share.default(0.5),
     /** Overall coverage below this floor gives NONE. */
     coverageFloor: share.default(0.1),
-    /** Art. 13: a holder level more than this many EQF levels below the reference gives NONE. */
-    maxLevelGap: z.number().int().min(0).max(7).default(1),
+    /**
+     * Ignored since engine 2.0.0 and kept only so that stored policies still parse: it applied the pre-2013
+     * "one level below" rule of Art. 13, which Directive 2013/55/EU deleted. EQF gaps are reported, never a refusal.
+     */
+    maxLevelGap: z.number().int().min(0).max(7).optional(),
     /** A holder training this many months shorter (or more) is a substantial difference in duration. */
     durationShortfallMonths: z.number().int().min(1).max(120).default(12),
     /** A holder workload this share below the reference's is a substantial difference in workload. */
@@ -45,7 +48,7 @@ export const PolicyParamsSchema = z
     hoursPerEcts: z.number().positive().max(60).default(27.5),
     /** Full-time hours per month, to turn missing hours into an adaptation period (1,680 h a year). */
     hoursPerMonth: z.number().positive().max(400).default(140),
-    /** Art. 14(1): an adaptation period lasts at most 3 years. */
+    /** Art. 14(1): an adaptation period lasts at most 3 years (the engine never goes above 36, whatever is stored). */
     maxAdaptationMonths: z.number().int().min(1).max(36).default(36),
     /** Experience counts only from this many years. */
     minExperienceYears: z.number().min(0).max(50).default(1),

@@ -89,6 +89,28 @@ describe('properties (150 generated files each)', () => {
     }
   });
 
+  it('the EQF level alone never changes the verdict (Directive 2013/55/EU deleted the "one level below" rule)', () => {
+    for (const s of SEEDS) {
+      const h = genFile(s);
+      const ref = genFile(s + 3000);
+      const verdict = compare(h, ref, DEFAULT_POLICY).verdict;
+      for (const eqfLevel of [1, 8]) {
+        const r = compare({ ...h, eqfLevel }, ref, DEFAULT_POLICY);
+        expect({ s, eqfLevel, verdict: r.verdict }).toEqual({ s, eqfLevel, verdict });
+        expect(r.differences.filter((d) => d.kind === 'LEVEL' && d.substantial)).toEqual([]);
+      }
+    }
+  });
+
+  it('every report says whether its verdict is robust to ±10% threshold moves, and why not', () => {
+    for (const s of SEEDS.slice(0, 50)) {
+      const r = compare(genFile(s), genFile(s + 9000), DEFAULT_POLICY);
+      const flips = r.sensitivity.moves.filter((m) => m.verdict !== r.verdict);
+      expect(r.sensitivity.robust).toBe(flips.length === 0);
+      for (const m of flips) expect(r.sensitivity.statement).toContain(`${m.param} at ${m.moved} instead of ${m.base} gives ${m.verdict}`);
+    }
+  });
+
   it('adding matching experience evidence never lowers the verdict', () => {
     let raised = 0;
     for (const s of SEEDS) {

@@ -8,6 +8,7 @@ import { plainInput } from '../../platform/graphql/plain-input';
 import { Language } from '../../platform/graphql/language.enum';
 import { ComparisonService, StoredComparison } from '../comparison.service';
 import { NearestEquivalentsService } from '../nearest.service';
+import { MappingSuggestionModel } from './dto/mapping-suggestion.model';
 import { ComparisonPolicyParamsInput } from './dto/policy-params.input';
 import { ComparisonModel, ExperienceEvidenceInput, NearestEquivalentModel, OutcomeMappingInput, OutcomeMappingModel, PolicyModel } from './models';
 
@@ -122,6 +123,27 @@ export class ComparisonResolver {
   async setOutcomeMapping(@CurrentActor() actor: Actor, @Args('input', { type: () => OutcomeMappingInput }) input: OutcomeMappingInput): Promise<OutcomeMappingModel> {
     if (input.status !== 'ASSERTED' && input.status !== 'REJECTED') throw AppError.badInput([{ field: 'input.status', message: 'must be ASSERTED or REJECTED' }]);
     return this.service.setMapping(actor, { ...input, status: input.status });
+  }
+
+  @Roles('expert', 'admin')
+  @Query(() => [MappingSuggestionModel], {
+    description:
+      'The engine’s proposed outcome mappings between two qualifications (ESCO tags, wording, cross-language alignment) with the evidence behind each; pairs an expert already asserted or rejected are left out (experts and admins).',
+  })
+  async outcomeMappingSuggestions(@Args('holderId', { type: () => ID }) holderId: string, @Args('referenceId', { type: () => ID }) referenceId: string): Promise<MappingSuggestionModel[]> {
+    return this.service.mappingSuggestions(holderId, referenceId);
+  }
+
+  @Roles('expert', 'admin')
+  @Mutation(() => [OutcomeMappingModel], {
+    description:
+      'Confirms (ASSERTED) or rejects (REJECTED) a list of outcome mappings, e.g. reviewed suggestions, in one transaction: each is versioned and audited like setOutcomeMapping, and one bad item writes nothing. Experts of each reference qualification’s jurisdiction.',
+  })
+  async reviewOutcomeMappings(@CurrentActor() actor: Actor, @Args('input', { type: () => [OutcomeMappingInput] }) input: OutcomeMappingInput[]): Promise<OutcomeMappingModel[]> {
+    return this.service.reviewMappings(
+      actor,
+      input.map((i) => ({ ...i, status: i.status as 'ASSERTED' | 'REJECTED' })),
+    );
   }
 
   @Roles('expert', 'admin')

@@ -32,7 +32,11 @@ export class ComparisonPolicyParamsInput {
   @Field(() => Float, { nullable: true, defaultValue: D.unitCoverageThreshold, description: 'An essential unit below this coverage is a substantial difference in content.' }) unitCoverageThreshold?: number;
   @Field(() => Float, { nullable: true, defaultValue: D.dimensionCoverageThreshold, description: 'An EQF dimension of the reference below this coverage is a difference.' }) dimensionCoverageThreshold?: number;
   @Field(() => Float, { nullable: true, defaultValue: D.coverageFloor, description: 'Overall coverage below this floor gives NONE.' }) coverageFloor?: number;
-  @Field(() => Int, { nullable: true, defaultValue: D.maxLevelGap, description: 'A holder more than this many EQF levels below the reference gives NONE (Art. 13).' }) maxLevelGap?: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Ignored, kept so stored policies still parse: Directive 2013/55/EU deleted the Art. 13 level condition, so an EQF gap never gives NONE by itself.',
+  })
+  maxLevelGap?: number;
   @Field(() => Int, { nullable: true, defaultValue: D.durationShortfallMonths, description: 'A holder training this many months shorter (or more) is a substantial difference in duration.' }) durationShortfallMonths?: number;
   @Field(() => Float, { nullable: true, defaultValue: D.workloadShortfallRatio, description: "A holder workload this share below the reference's is a substantial difference in workload." }) workloadShortfallRatio?: number;
   @Field(() => Float, { nullable: true, defaultValue: D.hoursPerEcts }) hoursPerEcts?: number;
