@@ -2,21 +2,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { TokenVerifier } from '../../libs/platform/auth/token.service';
-import { ensureDevTokenKey, importPublicJwk } from '../../libs/platform/auth/token-keys';
+import { createTokenVerifier, tokenSettings } from '../../libs/platform/auth/token-config';
 import { AppConfig } from '../../libs/platform/config/config.schema';
 import { jsonGuard } from '../../libs/platform/http/json-guard';
 import { PinoNestLogger } from '../../libs/platform/logging/logger';
 import { AppModule } from './app.module';
 
-export async function createTokenVerifier(config: AppConfig): Promise<TokenVerifier> {
-  const publicJwk = config.AUTH_PUBLIC_JWK ?? (await ensureDevTokenKey(config.DATA_DIR)).publicJwk;
-  return new TokenVerifier(await importPublicJwk(publicJwk), tokenSettings(config));
-}
-
-export function tokenSettings(config: AppConfig) {
-  return { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, maxLifetimeSeconds: config.AUTH_TOKEN_MAX_LIFETIME_SECONDS };
-}
+export { createTokenVerifier, tokenSettings };
 
 /** Builds the HTTP application (not yet listening); shared by main.ts and the end-to-end tests. */
 export async function createApp(config: AppConfig, logger: Logger, databaseUrl: string): Promise<NestExpressApplication> {

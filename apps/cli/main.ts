@@ -1,24 +1,31 @@
 import 'reflect-metadata';
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
 import { Command, InvalidArgumentError } from 'commander';
-import { EscoImporter } from '../../libs/catalogue/import/esco-importer';
-import { QualificationImporter } from '../../libs/catalogue/import/qualification-importer';
-import { SeedService } from '../../libs/catalogue/seed.service';
-import { RecognitionSeedService } from '../../libs/recognition/recognition-seed.service';
 import { ROLES, Role, SYSTEM_ACTOR } from '../../libs/platform/auth/actor';
+import { createTokenVerifier, tokenSettings } from '../../libs/platform/auth/token-config';
 import { devKeyPath, ensureDevTokenKey } from '../../libs/platform/auth/token-keys';
 import { mintToken } from '../../libs/platform/auth/token.service';
 import { AppConfig } from '../../libs/platform/config/config.schema';
 import { ConfigError, loadConfig } from '../../libs/platform/config/load-config';
-import { startEmbeddedPostgres } from '../../libs/platform/database/embedded-postgres';
 import { createLogger } from '../../libs/platform/logging/logger';
 import { projectRoot } from '../../libs/platform/project-root';
-import { createTokenVerifier, tokenSettings } from '../api/bootstrap';
-import { CliModule } from './cli.module';
-import { generateArtifacts } from './generate';
 import { progressBar } from './progress';
+
+// The application (Nest, TypeORM, every domain module) loads only for the commands that need it, so that
+// `token` answers in a fraction of a second.
+const app = () => ({
+  NestFactory: (require('@nestjs/core') as typeof import('@nestjs/core')).NestFactory,
+  CliModule: (require('./cli.module') as typeof import('./cli.module')).CliModule,
+  startEmbeddedPostgres: (require('../../libs/platform/database/embedded-postgres') as typeof import('../../libs/platform/database/embedded-postgres')).startEmbeddedPostgres,
+});
+const services = () => ({
+  EscoImporter: (require('../../libs/catalogue/import/esco-importer') as typeof import('../../libs/catalogue/import/esco-importer')).EscoImporter,
+  QualificationImporter: (require('../../libs/catalogue/import/qualification-importer') as typeof import('../../libs/catalogue/import/qualification-importer')).QualificationImporter,
+  SeedService: (require('../../libs/catalogue/seed.service') as typeof import('../../libs/catalogue/seed.service')).SeedService,
+  RecognitionSeedService: (require('../../libs/recognition/recognition-seed.service') as typeof import('../../libs/recognition/recognition-seed.service')).RecognitionSeedService,
+});
 
 function config(): AppConfig {
   try {
@@ -33,9 +40,10 @@ function config(): AppConfig {
 }
 
 /** Boots the domain modules on the configured (or embedded) database, runs fn, and shuts down. */
-async function withContext<T>(fn: (ctx: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
+async function withContext<T>(fn: (ctx: INestApplicationContext) => Promise<T>): Promise<T> {
   const cfg = config();
   const logger = createLogger(cfg.LOG_LEVEL === 'info' ? 'warn' : cfg.LOG_LEVEL);
+  const { NestFactory, CliModule, startEmbeddedPostgres } = app();
   const embedded = cfg.DATABASE_URL ? null : await startEmbeddedPostgres(cfg.DATA_DIR, cfg.EMBEDDED_PG_PORT);
   const ctx = await NestFactory.createApplicationContext(CliModule.forRoot(cfg.DATABASE_URL ?? embedded!.url, await createTokenVerifier(cfg)), {
     logger: ['error'],
@@ -64,6 +72,7 @@ program
   .description('load the sourced seed data (idempotent)')
   .action(async () => {
     const s = await withContext(async (ctx) => {
+      const { SeedService, RecognitionSeedService } = services();
       const summary = await ctx.get(SeedService).seed(join(projectRoot(), 'seeds'));
       await ctx.get(RecognitionSeedService).seed(join(projectRoot(), 'seeds'));
       return summary;
@@ -78,7 +87,7 @@ program
   .argument('<paths...>', 'files or directories of .json files')
   .action(async (paths: string[]) => {
     const reports = await withContext(async (ctx) => {
-      const importer = ctx.get(QualificationImporter);
+      const importer = ctx.get(services().QualificationImporter);
       const files = importer.listFiles(paths);
       const bar = progressBar('import');
       bar.start(files.length, 0, { file: '' });
@@ -108,7 +117,7 @@ program
     const reports = await withContext(async (ctx) => {
       const bar = progressBar('esco');
       bar.start(0, 0, { file: '' });
-      const out = await ctx.get(EscoImporter).importDir(dir, (file, rows) => {
+      const out = await ctx.get(services().EscoImporter).importDir(dir, (file, rows) => {
         bar.setTotal(Math.max(bar.getTotal(), rows));
         bar.update(rows, { file: basename(file) });
       });
@@ -155,6 +164,7 @@ program
   .command('generate')
   .description('write schema.gql and the JSON Schemas in schemas/ from the code')
   .action(async () => {
+    const { generateArtifacts } = require('./generate') as typeof import('./generate');
     const written = await generateArtifacts(projectRoot());
     for (const [file, content] of written) writeFileSync(file, content);
     process.stdout.write(`wrote ${written.length} files\n`);
