@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { IssuanceService } from '../libs/credentials/issuance.service';
 import { setupSchools } from './support/credentials-fixture';
+import { rowCounts } from './support/row-counts';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -106,12 +107,6 @@ describe('hostile input: no 5xx, no row written, no stall', () => {
   });
   afterAll(() => t?.close());
 
-  const rowCounts = async (): Promise<Record<string, number>> => {
-    const tables: Array<{ table_name: string }> = await t.dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`);
-    const out: Record<string, number> = {};
-    for (const { table_name } of tables) out[table_name] = Number((await t.dataSource.query(`SELECT count(*) FROM "${table_name}"`))[0].count);
-    return out;
-  };
 
   const corpus = (): Array<{ label: string; credential: Json }> => {
     const shapes: Array<{ label: string; credential: Json }> = [];
@@ -125,7 +120,7 @@ describe('hostile input: no 5xx, no row written, no stall', () => {
   });
 
   it('GraphQL verifyCredential, REST verify and presentations answer every shape below 500 and write nothing', async () => {
-    const before = await rowCounts();
+    const before = await rowCounts(t.dataSource);
     const failures: string[] = [];
     const post = async (path: string, body: unknown) => {
       const res = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyText(body) });
@@ -143,7 +138,7 @@ describe('hostile input: no 5xx, no row written, no stall', () => {
       }
     }
     expect(failures).toEqual([]);
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(t.dataSource)).toEqual(before);
   });
 
   it('a string `type` is a SCHEMA failure, not a crash', async () => {

@@ -2,13 +2,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { createTokenVerifier, tokenSettings } from '../../libs/platform/auth/token-config';
+import { createTokenVerifier } from '../../libs/platform/auth/token-config';
 import { AppConfig } from '../../libs/platform/config/config.schema';
 import { jsonGuard } from '../../libs/platform/http/json-guard';
 import { PinoNestLogger } from '../../libs/platform/logging/logger';
 import { AppModule } from './app.module';
-
-export { createTokenVerifier, tokenSettings };
 
 /** Builds the HTTP application (not yet listening); shared by main.ts and the end-to-end tests. */
 export async function createApp(config: AppConfig, logger: Logger, databaseUrl: string): Promise<NestExpressApplication> {

@@ -146,7 +146,7 @@ export class BatchIssuanceService implements OnModuleInit, OnApplicationBootstra
    * once when the batch is finished or another live worker holds it.
    */
   async run(batchId: string): Promise<void> {
-    const lease = `${this.instance}`;
+    const lease = this.instance;
     const [batch] = updatedRows(await this.dataSource.query(
       `UPDATE issuance_batch SET lease_owner = $2, lease_until = now() + make_interval(secs => $3)
        WHERE id = $1 AND finished_at IS NULL AND (lease_owner IS NULL OR lease_owner = $2 OR lease_until < now())
