@@ -240,6 +240,23 @@ export class RecognitionService {
     return combineAnswers(answers, lang);
   }
 
+  /**
+   * The legal regime for comparing a holder's file with a reference file, as the rules and the registry give it:
+   * the reference's jurisdiction is the destination and each of its professions is tried; an automatic route wins
+   * (Directive 2005/36/EC Art. 21 and the rules), then any other. None when no rule or registry entry applies.
+   */
+  async regimeForPair(holderId: string, referenceId: string, asOf: string = today()): Promise<ComparisonRegime | undefined> {
+    assertUuid(holderId, 'holderId');
+    assertUuid(referenceId, 'referenceId');
+    const [holder, reference] = await Promise.all([this.qualifications.exportFile(holderId), this.qualifications.exportFile(referenceId)]);
+    const qualification: QualificationFacts = { id: holderId, key: holder.key, jurisdiction: holder.jurisdiction, kind: holder.kind, eqfLevel: holder.eqfLevel, professions: holder.professions };
+    const [rules, registry] = await Promise.all([this.repo.applicableRules(), this.repo.registry()]);
+    const regimes = reference.professions
+      .map((profession) => regimeFor(planRoute({ qualification, destination: reference.jurisdiction, purpose: 'WORK', asOf, profession }, rules, registry.map((r) => r.document))))
+      .filter((r): r is ComparisonRegime => !!r);
+    return regimes.find((r) => r.kind === 'SECTORAL_AUTOMATIC' || r.kind === 'AUTOMATIC_LEVEL') ?? regimes[0];
+  }
+
   /** One answer: plan the route, then find what its expected outcome rests on (decision, else comparison). */
   private async answer(ctx: RouteContext, c: AnswerCandidate): Promise<RouteAdvice> {
     const query = { qualification: ctx.qualification, destination: ctx.destination, purpose: ctx.purpose, asOf: ctx.asOf, profession: c.profession };
@@ -267,6 +284,8 @@ export class RecognitionService {
           verdict: stored.report.verdict,
           adaptationMonths: stored.report.compensation?.adaptationPeriod?.months ?? null,
           aptitudeTestTopics: stored.report.compensation?.aptitudeTestTopics ?? [],
+          choice: stored.report.compensation?.choice ?? null,
+          documentsNeeded: (stored.report.documentsNeeded ?? []).map((d) => d.message),
           createdAt: stored.createdAt.toISOString(),
         };
       }

@@ -1,4 +1,5 @@
 import { UseGuards } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, OptionalActor, Roles } from '../../platform/auth/auth.decorators';
@@ -6,6 +7,7 @@ import { GqlThrottlerGuard } from '../../platform/graphql/gql-throttler.guard';
 import { AppError } from '../../platform/errors/app-error';
 import { plainInput } from '../../platform/graphql/plain-input';
 import { Language } from '../../platform/graphql/language.enum';
+import { RecognitionService } from '../../recognition/recognition.service';
 import { ComparisonService, StoredComparison } from '../comparison.service';
 import { NearestEquivalentsService } from '../nearest.service';
 import { MappingSuggestionModel } from './dto/mapping-suggestion.model';
@@ -26,8 +28,13 @@ export function toComparisonModel(c: StoredComparison): ComparisonModel {
     dimensions: r.coverage.byDimension,
     differences: r.differences.map((d) => ({ ...d, missingOutcomes: d.missing.map((m) => `${m.unitKey}/${m.outcomeKey}`) })),
     reasons: r.reasons,
-    compensation: r.compensation,
+    // Reports stored by an engine before 2.0.0 lack the parts below: they read as null (or empty), not as errors.
+    compensation: r.compensation ? { ...r.compensation, measures: r.compensation.measures ?? [], capMonths: r.compensation.capMonths ?? null, choice: r.compensation.choice ?? null } : null,
     explanation: r.explanation,
+    regime: r.regime ?? null,
+    training: r.training ?? null,
+    documentsNeeded: r.documentsNeeded ?? [],
+    sensitivity: r.sensitivity ?? null,
     policyId: r.policy.id,
     policyKey: r.policy.key,
     policyVersion: r.policy.version,
@@ -43,6 +50,7 @@ export class ComparisonResolver {
   constructor(
     private readonly service: ComparisonService,
     private readonly nearestService: NearestEquivalentsService,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   @UseGuards(GqlThrottlerGuard)
@@ -60,7 +68,10 @@ export class ComparisonResolver {
   ): Promise<ComparisonModel> {
     const evidenceDocs = evidence?.map((e) => ({ ...(e.description != null ? { description: e.description } : {}), escoSkills: e.escoSkills, years: e.years }));
     const store = actor?.role === 'expert' || actor?.role === 'admin';
-    return toComparisonModel(await this.service.compareQualifications(holderId, referenceId, { policyId, evidence: evidenceDocs, lang, store }));
+    // The law of the pair comes from the recognition rules and registry (the recognition module builds on this one,
+    // so it is looked up at call time, not injected).
+    const regime = await this.moduleRef.get(RecognitionService, { strict: false }).regimeForPair(holderId, referenceId);
+    return toComparisonModel(await this.service.compareQualifications(holderId, referenceId, { policyId, evidence: evidenceDocs, lang, store, ...(regime ? { regime } : {}) }));
   }
 
   @Roles('expert', 'admin')

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { PageInfo } from '../../platform/graphql/page-info.model';
+import { ComparisonRegimeModel, CompensationMeasureModel, DocumentNeededModel, TrainingComparisonModel, VerdictSensitivityModel } from './dto/report-parts.model';
 
 @InputType('ExperienceEvidenceInput', { description: 'Professional experience (BQFG §4(2) no. 3, Directive 2005/36/EC Art. 14(5)).' })
 export class ExperienceEvidenceInput {
@@ -38,9 +39,16 @@ export class AdaptationPeriodModel {
 
 @ObjectType('CompensationMeasures')
 export class CompensationModel {
-  @Field(() => AdaptationPeriodModel, { nullable: true }) adaptationPeriod: AdaptationPeriodModel | null;
+  @Field(() => AdaptationPeriodModel, { nullable: true, description: 'The sum of the measures’ months, rounded up and capped at capMonths; null when no hours are known or none remain.' })
+  adaptationPeriod: AdaptationPeriodModel | null;
   @Field(() => [String]) aptitudeTestTopics: string[];
   @Field() note: string;
+  @Field(() => [CompensationMeasureModel], { description: 'One measure per substantial difference, limited to what it covers (Directive 2005/36/EC Art. 14(1), BQFG § 9).' })
+  measures: CompensationMeasureModel[];
+  @Field(() => Float, { nullable: true, description: 'Sum of the measures’ months before the cap; null when no hours are known.' }) uncappedMonths: number | null;
+  @Field(() => Int, { nullable: true, description: 'The cap applied: the policy’s maxAdaptationMonths, never above the 3 years of Art. 14(1). Null in reports stored before engine 2.0.0.' }) capMonths: number | null;
+  @Field(() => String, { nullable: true, description: 'Who chooses between adaptation period and aptitude test, where the law says so (Art. 14(2): the applicant, under the general system). Null in reports stored before engine 2.0.0.' })
+  choice: string | null;
 }
 
 @ObjectType('UnitCoverage')
@@ -78,8 +86,14 @@ export class ComparisonModel {
   @Field(() => [DimensionCoverageModel]) dimensions: DimensionCoverageModel[];
   @Field(() => [DifferenceModel]) differences: DifferenceModel[];
   @Field(() => [String]) reasons: string[];
-  @Field(() => CompensationModel, { nullable: true }) compensation: CompensationModel | null;
+  @Field(() => CompensationModel, { nullable: true, description: 'Only for a PARTIAL verdict outside automatic recognition (there the comparison is informational); null otherwise.' })
+  compensation: CompensationModel | null;
   @Field(() => [ExplanationModel]) explanation: ExplanationModel[];
+  @Field(() => ComparisonRegimeModel, { nullable: true, description: 'The legal regime applied; under automatic recognition (Directive 2005/36/EC Art. 21) the content comparison is informational. Null in reports stored before engine 2.0.0.' })
+  regime: ComparisonRegimeModel | null;
+  @Field(() => TrainingComparisonModel, { nullable: true, description: 'The holder’s training against minimums set in law (Art. 31(3), PflAPrV § 1). Null in reports stored before engine 2.0.0.' }) training: TrainingComparisonModel | null;
+  @Field(() => [DocumentNeededModel], { description: 'What must be supplied before the comparison is complete (e.g. unknown hours).' }) documentsNeeded: DocumentNeededModel[];
+  @Field(() => VerdictSensitivityModel, { nullable: true, description: 'Whether the verdict holds when any decision threshold moves by ±10%. Null in reports stored before engine 2.0.0.' }) sensitivity: VerdictSensitivityModel | null;
   @Field(() => ID) policyId: string;
   @Field() policyKey: string;
   @Field(() => Int) policyVersion: number;

@@ -195,6 +195,8 @@ export function advise(input: AdviceInput): RouteAdvice {
     if (input.comparison) {
       const c = input.comparison;
       const citation = comparisonCitation(c, referenceText, lang);
+      // What the comparison still lacks is for the applicant to supply, where it bears on the outcome.
+      if (!informational) documents.push(...(c.documentsNeeded ?? []));
       return {
         verdict: c.verdict,
         binding: false,
@@ -223,7 +225,9 @@ export function advise(input: AdviceInput): RouteAdvice {
     }
     case 'GENERAL_SYSTEM': {
       outcome = fromDecisionOrComparison(false);
-      if (outcome.verdict === 'PARTIAL' || outcome.verdict === 'NONE') outcome.compensation.push(msg(lang, 'comp.choice'));
+      // The comparison's own choice statement (Art. 14(2)) where it proposes measures; else the general one.
+      const choice = outcome.basis === 'COMPARISON' && outcome.compensation.length ? input.comparison?.choice : null;
+      if (outcome.verdict === 'PARTIAL' || outcome.verdict === 'NONE') outcome.compensation.push(choice ?? msg(lang, 'comp.choice'));
       steps.push(
         authorityText ? msg(lang, 'step.apply', { authority: authorityText }) : msg(lang, 'step.applyUnknown', { dest }),
         msg(lang, 'step.general.compare', { reference: referenceText }),

@@ -24,6 +24,10 @@ export interface ComparisonBasis {
   verdict: Verdict;
   adaptationMonths: number | null;
   aptitudeTestTopics: string[];
+  /** The comparison's statement of who chooses between the measures (Art. 14(2)); absent when it proposes none. */
+  choice?: string | null;
+  /** What the comparison says must still be supplied (e.g. unknown hours), in the advice's language. */
+  documentsNeeded?: string[];
   /** ISO timestamp of the stored report. */
   createdAt: string;
 }

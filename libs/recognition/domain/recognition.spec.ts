@@ -174,6 +174,22 @@ describe('route advisor', () => {
     expect(a.steps[0]).toMatch(/ZAG-PuG/);
   });
 
+  it("the comparison's choice statement (Art. 14(2)) and documents needed reach the advice; the generic statement without them", () => {
+    const choice = 'Art. 14(2): the applicant chooses between the adaptation period (at most 3 years) and the aptitude test.';
+    const doc = 'Reference: the hours of these units are not stated: Pflege';
+    const query = q(VIG, 'DE-NW', '2025-01-01', { profession: 'altenpfleger' });
+    const withBoth = advise({ ...base, query, reference, comparison: { ...comparison, choice, documentsNeeded: [doc] } });
+    expect(withBoth.expectedOutcome.compensation.at(-1)).toBe(choice);
+    expect(withBoth.documents).toContain(doc);
+    const plain = advise({ ...base, query, reference, comparison });
+    expect(plain.expectedOutcome.compensation.at(-1)).toMatch(/normally chooses/);
+    expect(plain.documents).not.toContain(doc);
+    // Not regulated: the comparison is information only, so neither its measures nor its documents are asked for.
+    const informational = advise({ ...base, query: q(SWD, 'DE', '2025-01-01', { profession: 'software-developer' }), reference, comparison: { ...comparison, choice, documentsNeeded: [doc] } });
+    expect(informational.expectedOutcome.compensation).toEqual([]);
+    expect(informational.documents).not.toContain(doc);
+  });
+
   it('a published decision takes precedence over the comparison and is binding', () => {
     const decision = {
       id: 'dec-1',
