@@ -4,7 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { z } from 'zod';
 import { QualificationService } from '../catalogue/qualification.service';
 import { contentHash } from '../catalogue/domain/qualification-text';
-import { AuditService } from '../platform/audit/audit.service';
+import { AuditRecord, AuditService } from '../platform/audit/audit.service';
 import { Actor, jurisdictionInScope } from '../platform/auth/actor';
 import { RecognitionService, StatementBasis } from '../recognition/recognition.service';
 import { AppError } from '../platform/errors/app-error';
@@ -42,7 +42,12 @@ export interface IssueOutcome {
   created: boolean;
 }
 
-/** Issues, co-signs and returns credentials. Allocation, signing and storage share one transaction. */
+interface PendingIssue {
+  row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>;
+  audit: AuditRecord;
+}
+
+/** Issues, co-signs and returns credentials. Signing happens outside any transaction; the writes share a short one. */
 @Injectable()
 export class IssuanceService {
   constructor(
@@ -75,8 +80,14 @@ export class IssuanceService {
     const earlier = await this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey);
     if (earlier) return this.replay(earlier, requestHash, root);
 
+    // Checks, index reservation and signing hold no transaction; only the writes share one, kept short.
+    const pending = await this.prepare(this.dataSource.manager, actor, kind, institutionId, parsed, requestHash, root);
     try {
-      return await this.dataSource.transaction((m) => this.issueIn(m, actor, kind, institutionId, parsed, requestHash, root));
+      await this.dataSource.transaction(async (m) => {
+        await this.repo.insertCredential(m, pending.row);
+        await this.audit.record(m, actor, pending.audit);
+      });
+      return { row: { ...pending.row, status: 'ACTIVE', cosigned_by: [] }, created: true };
     } catch (e) {
       // A concurrent retry with the same key won the race: return its credential.
       if (e instanceof QueryFailedError && (e as QueryFailedError & { constraint?: string }).constraint === 'issued_credential_institution_id_idempotency_key_key') {
@@ -105,7 +116,8 @@ export class IssuanceService {
     return { row: earlier, created: false };
   }
 
-  private async issueIn(m: EntityManager, actor: Actor, kind: IssueKind, institutionId: string, r: AnyRequest, requestHash: string, root: string): Promise<IssueOutcome> {
+  /** Everything up to the writes: checks, the credential, reserved status indexes and the proof. */
+  private async prepare(m: EntityManager, actor: Actor, kind: IssueKind, institutionId: string, r: AnyRequest, requestHash: string, root: string): Promise<PendingIssue> {
     const inst = await this.repo.institution(institutionId, m);
     if (!inst) throw AppError.notFound('institution', institutionId);
     const issuedAt = new Date();
@@ -156,7 +168,7 @@ export class IssuanceService {
       if (!accredited.ok) throw AppError.forbidden(accredited.reason);
     }
 
-    const alloc = await this.status.allocate(m, institutionId);
+    const alloc = await this.status.reserve(institutionId);
     const envelope: Envelope = {
       id: `urn:uuid:${randomUUID()}`,
       issuerDid: inst.did,
@@ -212,9 +224,7 @@ export class IssuanceService {
       issued_at: issuedAt,
       valid_until: r.validUntil ? new Date(r.validUntil) : null,
     };
-    await this.repo.insertCredential(m, row);
-    await this.audit.record(m, actor, { action: 'credential.issue', entityType: 'credential', entityId: row.id, before: null, after: { type: kind, format: r.format, issuer: inst.did, coIssuers: coIssuerDids } });
-    return { row: { ...row, status: 'ACTIVE', cosigned_by: [] }, created: true };
+    return { row, audit: { action: 'credential.issue', entityType: 'credential', entityId: row.id, before: null, after: { type: kind, format: r.format, issuer: inst.did, coIssuers: coIssuerDids } } };
   }
 
   private statusUrl(listId: string): string {

@@ -31,26 +31,35 @@ export class StatusService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Allocates a random free index in each list, inside the caller's transaction. */
-  async allocate(m: EntityManager, institutionId: string): Promise<Allocation> {
-    const revocation = await this.currentList(m, institutionId, 'revocation');
-    const suspension = await this.currentList(m, institutionId, 'suspension');
-    return {
-      revocation: { list: revocation, index: await this.repo.allocateIndex(m, revocation, 'revocation') },
-      suspension: { list: suspension, index: await this.repo.allocateIndex(m, suspension, 'suspension') },
-    };
+  /**
+   * Reserves a random free index in each of the issuer's lists. Runs before (and outside) the issuance's own
+   * transaction and holds no lock while the credential is signed; an index whose issuance then fails stays
+   * reserved and unused, which costs one slot and reveals nothing.
+   */
+  async reserve(institutionId: string): Promise<Allocation> {
+    const [revocation, suspension] = await Promise.all([this.reserveIn(institutionId, 'revocation'), this.reserveIn(institutionId, 'suspension')]);
+    return { revocation, suspension };
   }
 
-  private async currentList(m: EntityManager, institutionId: string, purpose: StatusPurpose): Promise<StatusListRow> {
-    const existing = await this.repo.currentListForUpdate(m, institutionId, purpose);
-    if (existing) return existing;
-    // Serialise list creation per institution, then look again.
-    await m.query('SELECT 1 FROM institution WHERE id = $1 FOR UPDATE', [institutionId]);
-    const again = await this.repo.currentListForUpdate(m, institutionId, purpose);
-    if (again) return again;
-    const row = await this.repo.insertStatusList(m, { institution_id: institutionId, purpose, length: STATUS_LIST_LENGTH, encoded_list: await newEncodedList(STATUS_LIST_LENGTH) });
-    await this.publish(m, row, row.encoded_list);
-    return (await this.repo.currentListForUpdate(m, institutionId, purpose))!;
+  private async reserveIn(institutionId: string, purpose: StatusPurpose): Promise<{ list: StatusListRow; index: number }> {
+    for (;;) {
+      const list = (await this.repo.currentList(institutionId, purpose)) ?? (await this.createList(institutionId, purpose));
+      const index = await this.repo.reserveIndex(list);
+      if (index !== null) return { list, index };
+      // The list filled up under us: it is now marked full, and the next round takes or creates another.
+    }
+  }
+
+  /** A new list, created once per institution and purpose even when several issuances ask at the same time. */
+  private createList(institutionId: string, purpose: StatusPurpose): Promise<StatusListRow> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query('SELECT 1 FROM institution WHERE id = $1 FOR UPDATE', [institutionId]);
+      const again = await this.repo.currentList(institutionId, purpose, m);
+      if (again) return again;
+      const row = await this.repo.insertStatusList(m, { institution_id: institutionId, purpose, length: STATUS_LIST_LENGTH, encoded_list: await newEncodedList(STATUS_LIST_LENGTH) });
+      await this.publish(m, row, row.encoded_list);
+      return (await this.repo.statusList(row.id, m))!;
+    });
   }
 
   private async publish(m: EntityManager, list: StatusListRow, encodedList: string): Promise<void> {

@@ -4,13 +4,14 @@ import * as vc from '@digitalbazaar/vc';
 import jsigs from 'jsonld-signatures';
 import { CompactSign, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import type { DocumentLoader } from './document-loader';
-import { IssuerKeyPair, privateJoseKey, publicJwkOf } from './keys';
+import { cachingCryptosuite, joseKeyFor, signerFor } from './key-cache';
+import { IssuerKeyPair, publicJwkOf } from './keys';
 
 export type VerifiableCredential = Record<string, any>;
 
 /** The issuer's proof: the library's issuance purpose checks that the key's controller is the issuer. */
 export async function signAsIssuer(credential: VerifiableCredential, key: IssuerKeyPair, documentLoader: DocumentLoader): Promise<VerifiableCredential> {
-  const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite });
+  const suite = new DataIntegrityProof({ signer: await signerFor(key), cryptosuite });
   return vc.issue({ credential: structuredClone(credential), suite, documentLoader });
 }
 
@@ -19,7 +20,7 @@ export async function signAsIssuer(credential: VerifiableCredential, key: Issuer
  * assertion purpose; verification checks it against the credential's awarding bodies instead.
  */
 export async function addCoIssuerProof(credential: VerifiableCredential, key: IssuerKeyPair, documentLoader: DocumentLoader): Promise<VerifiableCredential> {
-  const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite });
+  const suite = new DataIntegrityProof({ signer: await signerFor(key), cryptosuite });
   return jsigs.sign(structuredClone(credential), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
 }
 
@@ -61,7 +62,7 @@ export async function verifyProofSet(credential: VerifiableCredential, documentL
       return { verificationMethod: vm, controller: vm?.split('#')[0] ?? null, created: null, verified: false, error: shapes[i] ?? 'not checked: another proof of the set is malformed' };
     });
   }
-  const suite = new DataIntegrityProof({ cryptosuite });
+  const suite = new DataIntegrityProof({ cryptosuite: cachingCryptosuite });
   const result = await jsigs.verify(structuredClone(credential), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
   const byIndex: ProofResult[] = proofs.map((p: Record<string, unknown>) => ({
     verificationMethod: typeof p.verificationMethod === 'string' ? p.verificationMethod : null,
@@ -104,7 +105,7 @@ function refusalIn(e: unknown, depth = 0): Error | null {
 /** VC-JOSE: the JWT payload is the credential itself (typ vc+jwt), signed with the issuer's Ed25519 key. */
 export async function signJwt(credential: VerifiableCredential, key: IssuerKeyPair): Promise<string> {
   const payload = new TextEncoder().encode(JSON.stringify(credential));
-  return new CompactSign(payload).setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: key.id }).sign(await privateJoseKey(key));
+  return new CompactSign(payload).setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: key.id }).sign(await joseKeyFor(key));
 }
 
 export interface JwtResult {

@@ -61,16 +61,6 @@ export class CredentialsRepository {
     return (await this.m(m).query('SELECT * FROM status_list WHERE id = $1', [id]))[0] ?? null;
   }
 
-  /** The list new credentials go to, locked for this transaction so index allocation cannot race. */
-  async currentListForUpdate(m: EntityManager, institutionId: string, purpose: 'revocation' | 'suspension'): Promise<StatusListRow | null> {
-    return (
-      (await m.query(
-        'SELECT * FROM status_list WHERE institution_id = $1 AND purpose = $2 AND used < length ORDER BY updated_at DESC LIMIT 1 FOR UPDATE',
-        [institutionId, purpose],
-      ))[0] ?? null
-    );
-  }
-
   async insertStatusList(m: EntityManager, row: Pick<StatusListRow, 'institution_id' | 'purpose' | 'length' | 'encoded_list'>): Promise<StatusListRow> {
     return (
       await m.query('INSERT INTO status_list (institution_id, purpose, length, encoded_list) VALUES ($1,$2,$3,$4) RETURNING *', [row.institution_id, row.purpose, row.length, row.encoded_list])
@@ -81,25 +71,40 @@ export class CredentialsRepository {
     await m.query('UPDATE status_list SET encoded_list = $2, credential = $3, updated_at = now() WHERE id = $1', [id, encodedList, credential]);
   }
 
-  /** A random free index (herd privacy): random probes, then a scan if the list is nearly full. */
-  async allocateIndex(m: EntityManager, list: StatusListRow, column: 'revocation' | 'suspension'): Promise<number> {
-    const listCol = `${column}_list_id`;
-    const indexCol = `${column}_index`;
-    for (let attempt = 0; attempt < 32; attempt++) {
-      const index = randomInt(list.length);
-      const taken = await m.query(`SELECT 1 FROM issued_credential WHERE ${listCol} = $1 AND ${indexCol} = $2`, [list.id, index]);
-      if (!taken.length) {
-        await m.query('UPDATE status_list SET used = used + 1 WHERE id = $1', [list.id]);
-        return index;
-      }
-    }
-    const free = await m.query(
-      `SELECT i FROM generate_series(0, $2 - 1) i WHERE NOT EXISTS (SELECT 1 FROM issued_credential WHERE ${listCol} = $1 AND ${indexCol} = i) LIMIT 1`,
-      [list.id, list.length],
+  /** The list new credentials go to, read without a lock: indexes are reserved row by row (reserveIndex). */
+  async currentList(institutionId: string, purpose: 'revocation' | 'suspension', m?: EntityManager): Promise<StatusListRow | null> {
+    return (
+      (await this.m(m).query('SELECT * FROM status_list WHERE institution_id = $1 AND purpose = $2 AND used < length ORDER BY updated_at DESC LIMIT 1', [institutionId, purpose]))[0] ??
+      null
     );
-    if (!free.length) throw new Error(`status list ${list.id} is full`);
-    await m.query('UPDATE status_list SET used = used + 1 WHERE id = $1', [list.id]);
-    return free[0].i;
+  }
+
+  /**
+   * Reserves a random free index of the list (herd privacy): random probes, then a scan when the list is nearly
+   * full. Each statement commits on its own, so no lock outlives it; null when the list is full.
+   */
+  async reserveIndex(list: Pick<StatusListRow, 'id' | 'length'>): Promise<number | null> {
+    const db = this.dataSource;
+    let index: number | null = null;
+    for (let attempt = 0; attempt < 32 && index === null; attempt++) {
+      const rows = await db.query('INSERT INTO status_list_entry (list_id, idx) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING idx', [list.id, randomInt(list.length)]);
+      if (rows.length) index = rows[0].idx;
+    }
+    if (index === null) {
+      const rows = await db.query(
+        `INSERT INTO status_list_entry (list_id, idx)
+         SELECT $1, i FROM generate_series(0, $2 - 1) i WHERE NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = $1 AND e.idx = i) LIMIT 1
+         ON CONFLICT DO NOTHING RETURNING idx`,
+        [list.id, list.length],
+      );
+      if (!rows.length) {
+        await db.query('UPDATE status_list SET used = length WHERE id = $1', [list.id]);
+        return null;
+      }
+      index = rows[0].idx as number;
+    }
+    await db.query('UPDATE status_list SET used = used + 1 WHERE id = $1', [list.id]);
+    return index;
   }
 
   async credential(id: string, m?: EntityManager, lock = false): Promise<IssuedCredentialRow | null> {

@@ -1,0 +1,76 @@
+import { learningUnitRequest, ISSUE_LU, setupSchools, VERIFY } from './support/credentials-fixture';
+import { startTestApp, TestApp } from './support/test-app';
+
+/** Runs `total` tasks with at most `inFlight` at a time. */
+async function pool<T>(total: number, inFlight: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(total);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < total) {
+        const i = next++;
+        out[i] = await task(i);
+      }
+    }),
+  );
+  return out;
+}
+
+describe('status-list indexes under concurrency (no lock held while signing)', () => {
+  let t: TestApp;
+  let f: Awaited<ReturnType<typeof setupSchools>>;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { VERIFY_RATE_LIMIT_PER_MINUTE: '100000' } });
+    f = await setupSchools(t);
+  });
+  afterAll(async () => t?.close());
+
+  it('500 credentials of one school, 32 in flight from a school with no list yet: one list per purpose, every index distinct', async () => {
+    const results = await pool(500, 32, async () => {
+      const r = await t.gql(ISSUE_LU, { r: learningUnitRequest() }, f.nlSchool);
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      return r.data.issueLearningUnitCredential.credential;
+    });
+    expect(results).toHaveLength(500);
+
+    const lists = await t.dataSource.query(`SELECT purpose, used FROM status_list WHERE institution_id = $1 ORDER BY purpose`, [f.nl.id]);
+    expect(lists).toEqual([
+      { purpose: 'revocation', used: 500 },
+      { purpose: 'suspension', used: 500 },
+    ]);
+    const [distinct] = await t.dataSource.query(
+      `SELECT count(*)::int AS n, count(DISTINCT (revocation_list_id, revocation_index))::int AS rev, count(DISTINCT (suspension_list_id, suspension_index))::int AS sus
+       FROM issued_credential WHERE institution_id = $1`,
+      [f.nl.id],
+    );
+    expect(distinct).toEqual({ n: 500, rev: 500, sus: 500 });
+    // The indexes the credentials carry are the stored ones, and each is reserved exactly once.
+    const carried = new Set(results.map((vc: any) => vc.credentialStatus.map((s: any) => `${s.statusListCredential}#${s.statusListIndex}`)).flat());
+    expect(carried.size).toBe(1000);
+    const [entries] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM status_list_entry e JOIN status_list l ON l.id = e.list_id WHERE l.institution_id = $1`,
+      [f.nl.id],
+    );
+    expect(entries.n).toBe(1000);
+
+    // Revoking one of them flips its bit only: the others still verify as not revoked.
+    const [victim, bystander] = [results[17], results[18]];
+    const id = victim.id as string;
+    const rv = await t.gql('mutation($id: ID!) { revokeCredential(id: $id, reason: "test") { status } }', { id }, f.nlSchool);
+    expect(rv.errors).toBeUndefined();
+    const v1 = (await t.gql(VERIFY, { c: victim })).data.verifyCredential;
+    const v2 = (await t.gql(VERIFY, { c: bystander })).data.verifyCredential;
+    expect([v1.revoked, v2.revoked]).toEqual([true, false]);
+  }, 180_000);
+
+  it('the same idempotency key sent 8 times at once gives one credential', async () => {
+    const request = learningUnitRequest();
+    const rs = await Promise.all(Array.from({ length: 8 }, () => t.gql(ISSUE_LU, { r: request }, f.nlSchool)));
+    for (const r of rs) expect(r.errors).toBeUndefined();
+    const ids = new Set(rs.map((r) => r.data.issueLearningUnitCredential.id));
+    expect(ids.size).toBe(1);
+    expect(rs.filter((r) => r.data.issueLearningUnitCredential.created)).toHaveLength(1);
+    const [count] = await t.dataSource.query('SELECT count(*)::int AS n FROM issued_credential WHERE institution_id = $1 AND idempotency_key = $2', [f.nl.id, request.idempotencyKey]);
+    expect(count.n).toBe(1);
+  });
+});
