@@ -1,19 +1,23 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import { generateKeyPair, jwtVerify, SignJWT } from 'jose';
-import { AccreditationService } from '../libs/credentials/accreditation.service';
-import { CredentialLoader } from '../libs/credentials/loader.provider';
-import { IssuerService } from '../libs/credentials/issuer.service';
-import { SYSTEM_ACTOR } from '../libs/platform/auth/actor';
+import { createDocumentLoader } from '../libs/credentials/domain/document-loader';
+import { generateIssuerKey, keyPairFrom } from '../libs/credentials/domain/keys';
 import { ensureDevTokenKey } from '../libs/platform/auth/token-keys';
 import { mintToken } from '../libs/platform/auth/token.service';
-import { startBenchService } from './service';
-import { benchConcurrency, benchSeconds, measure, printRatio, section } from './support';
+import { projectRoot } from '../libs/platform/project-root';
+import { startBenchDatabase } from './service';
+import { benchConcurrency, benchSeconds, fixed, freePort, measure, printRatio, section } from './support';
 
-export const description = 'issues/s and verifies/s through the API, next to @digitalbazaar/vc and jose in one thread';
+export const description = 'issues/s, verifies/s and a batch through the service (its own process), next to @digitalbazaar/vc and jose in one thread; service RSS';
 
 const PROGRAMME = 'bench-programme';
+const TOKEN = { issuer: 'recognition-engine-dev', audience: 'recognition-engine' };
 
 function request(i: number) {
   return {
@@ -33,63 +37,131 @@ function request(i: number) {
   };
 }
 
+/** Resident set size of a process in MB (Linux /proc), or null elsewhere. */
+function rssMb(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Samples a process's RSS while `work` runs and returns the peak. */
+async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peak: number | null }> {
+  let peak: number | null = null;
+  const timer = setInterval(() => {
+    const now = rssMb(pid);
+    if (now !== null) peak = Math.max(peak ?? 0, now);
+  }, 100);
+  try {
+    return { result: await work(), peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function startServiceProcess(env: Record<string, string>): Promise<ChildProcess> {
+  const { DATABASE_URL: _parent, ...parentEnv } = process.env;
+  const proc = spawn(process.execPath, [join(projectRoot(), 'dist/apps/api/main.js')], { env: { ...parentEnv, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  proc.stderr!.on('data', (d) => (err += d));
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
+    if (proc.exitCode !== null) throw new Error(`service exited with ${proc.exitCode}: ${err}`);
+    const ok = await fetch(`http://127.0.0.1:${env.PORT}/ready`).then((r) => r.status === 200).catch(() => false);
+    if (ok) return proc;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  proc.kill('SIGKILL');
+  throw new Error(`service did not become ready: ${err}`);
+}
+
 export async function run(): Promise<void> {
   const seconds = benchSeconds(5);
-  const concurrency = benchConcurrency(4);
-  const svc = await startBenchService({ VERIFY_RATE_LIMIT_PER_MINUTE: '1000000' });
+  const concurrency = benchConcurrency(8);
+  const batchSize = Number(process.env.BENCH_BATCH_SIZE ?? 1000);
+  const db = await startBenchDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'recog-bench-data-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const keys = await ensureDevTokenKey(dataDir);
+  const service = await startServiceProcess({ DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', VERIFY_RATE_LIMIT_PER_MINUTE: '1000000' });
   try {
-    await svc.app.get(IssuerService).register(SYSTEM_ACTOR, { id: 'bench-school', name: 'Bench School', jurisdiction: 'NL', type: 'SCHOOL' });
-    await svc.app.get(AccreditationService).record(SYSTEM_ACTOR, { institutionId: 'bench-school', scope: 'LEARNING_UNIT_PROGRAMME', programme: PROGRAMME, sourceUrl: 'https://example.org/bench', validFrom: '2020-01-01' });
-    const keys = await ensureDevTokenKey(svc.dataDir);
-    const token = await mintToken(keys.privateJwk, { issuer: 'recognition-engine-dev', audience: 'recognition-engine' }, { subject: 'bench', role: 'school', institution: 'bench-school' });
-    const post = async (path: string, body: unknown, auth = false) => {
-      const res = await fetch(`${svc.baseUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
+    const token = (role: 'admin' | 'expert' | 'school', extra: Record<string, unknown> = {}) => mintToken(keys.privateJwk, TOKEN, { subject: `bench-${role}`, role, ...extra });
+    const school = await token('school', { institution: 'bench-school' });
+    const post = async (path: string, body: unknown, bearer?: string) => {
+      const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) }, body: JSON.stringify(body) });
       const json = (await res.json()) as any;
       if (res.status >= 300 || json.errors?.length) throw new Error(`HTTP ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
       return json;
     };
+    await post('/graphql', { query: 'mutation { registerInstitution(id: "bench-school", name: "Bench School", jurisdiction: "NL", type: "SCHOOL") { id } }' }, await token('admin'));
+    await post(
+      '/graphql',
+      { query: 'mutation($i: AccreditationInput!) { recordAccreditation(input: $i) { id } }', variables: { i: { institutionId: 'bench-school', scope: 'LEARNING_UNIT_PROGRAMME', programme: PROGRAMME, sourceUrl: 'https://example.org/bench', validFrom: '2020-01-01' } } },
+      await token('expert', { jurisdictions: ['NL'] }),
+    );
     const issueQuery = 'mutation($r: IssueLearningUnitCredentialInput!) { issueLearningUnitCredential(request: $r) { credential } }';
     let n = 0;
-    const sample = (await post('/graphql', { query: issueQuery, variables: { r: request(n++) } }, true)).data.issueLearningUnitCredential.credential;
+    const issueOne = () => post('/graphql', { query: issueQuery, variables: { r: request(n++) } }, school);
+    const sample = (await issueOne()).data.issueLearningUnitCredential.credential;
 
-    section(`Through the API (HTTP, ${concurrency} in flight, embedded or DATABASE_URL PostgreSQL)`);
-    const apiIssue = await measure('API issue (GraphQL, eddsa-rdfc-2022)', seconds, concurrency, () => post('/graphql', { query: issueQuery, variables: { r: request(n++) } }, true));
-    const apiVerify = await measure('API verify (POST /credentials/verify)', seconds, concurrency, () => post('/credentials/verify', { verifiableCredential: sample }));
-    section('Through the API, 32 in flight (one school: status indexes are reserved without a lock)');
-    const apiIssue32 = await measure('API issue (GraphQL), 32 in flight', seconds, 32, () => post('/graphql', { query: issueQuery, variables: { r: request(n++) } }, true));
-    // The service runs in this process, so this is service and load generator together (goal: service < 300 MB).
-    const rssMb = process.memoryUsage().rss / 1024 / 1024;
-    process.stdout.write(`RSS after load (service + bench client in one process): ${rssMb.toFixed(0)} MB\n`);
+    section(`Through the API: the service in its own process (${db.description}), the load from this one`);
+    const issued = await peakRss(service.pid!, async () => ({
+      at: await measure(`API issue (GraphQL), ${concurrency} in flight`, seconds, concurrency, issueOne),
+      at32: await measure('API issue (GraphQL), 32 in flight', seconds, 32, issueOne),
+    }));
+    const verified = await peakRss(service.pid!, () => measure(`API verify (POST /credentials/verify), ${concurrency} in flight`, seconds, concurrency, () => post('/credentials/verify', { verifiableCredential: sample })));
 
-    section('Raw libraries (one process, one thread, warm loader)');
-    const loader = svc.app.get(CredentialLoader).load;
-    const key = await svc.app.get(IssuerService).signingKey('bench-school');
-    const unsigned = { ...sample };
+    section(`Batch of ${batchSize} (issueCredentials, one job)`, false);
+    const items = Array.from({ length: batchSize }, () => ({ kind: 'LearningUnitCredential', request: request(n++) }));
+    const batchRun = await peakRss(service.pid!, async () => {
+      const started = performance.now();
+      const b = await post('/graphql', { query: 'mutation($i: [IssueCredentialsItemInput!]!) { issueCredentials(items: $i) { id } }', variables: { i: items } }, school);
+      const id = b.data.issueCredentials.id;
+      for (;;) {
+        const p = (await post('/graphql', { query: 'query($id: ID!) { issuanceBatch(id: $id) { finished issued failed } }', variables: { id } }, school)).data.issuanceBatch;
+        if (p.finished) return { seconds: (performance.now() - started) / 1000, ...p };
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    });
+    const batch = batchRun.result;
+    process.stdout.write(`${batch.issued} issued, ${batch.failed} failed in ${fixed(batch.seconds, 1)} s: ${fixed(batch.issued / batch.seconds, 1)} credentials/s\n`);
+    const peaks = [issued.peak, verified.peak, batchRun.peak].filter((x): x is number => x !== null);
+    process.stdout.write(`service RSS, peak under load: ${peaks.length ? `${fixed(Math.max(...peaks), 0)} MB` : 'not measurable here'} (goal < 300 MB)\n`);
+
+    section('Raw libraries (this process, one thread, warm loader, a did:key issuer)');
+    const material = await generateIssuerKey('placeholder', 'placeholder');
+    const did = `did:key:${material.publicKeyMultibase}`;
+    const key = await keyPairFrom({ id: `${did}#${material.publicKeyMultibase}`, controller: did, ...material });
+    const loader = createDocumentLoader({ ownDidDocument: async () => null, ownStatusList: async () => null }, { ownDidPrefix: 'did:web:bench.invalid', ownStatusListPrefix: 'https://bench.invalid/status/' });
+    const unsigned = { ...sample, issuer: { ...sample.issuer, id: did } };
     delete unsigned.proof;
     const rawIssue = await measure('@digitalbazaar/vc issue', seconds, 1, () =>
       vc.issue({ credential: structuredClone(unsigned), suite: new DataIntegrityProof({ signer: key.signer(), cryptosuite }), documentLoader: loader }),
     );
+    const rawSigned = await vc.issue({ credential: structuredClone(unsigned), suite: new DataIntegrityProof({ signer: key.signer(), cryptosuite }), documentLoader: loader });
     // Proof only: status is a separate check, so the library gets a no-op status checker.
     const rawVerify = await measure('@digitalbazaar/vc verifyCredential (proof only)', seconds, 1, async () => {
-      const r = await vc.verifyCredential({ credential: sample, suite: new DataIntegrityProof({ cryptosuite }), documentLoader: loader, checkStatus: async () => ({ verified: true }) });
-      if (!r.verified) throw new Error('sample did not verify');
+      const r = await vc.verifyCredential({ credential: rawSigned, suite: new DataIntegrityProof({ cryptosuite }), documentLoader: loader, checkStatus: async () => ({ verified: true }) });
+      if (!r.verified) throw new Error(`sample did not verify: ${JSON.stringify(r.error ?? r.results).slice(0, 300)}`);
     });
     const { privateKey, publicKey } = await generateKeyPair('EdDSA');
     const jwt = await new SignJWT({ vc: sample }).setProtectedHeader({ alg: 'EdDSA' }).sign(privateKey);
     const joseSign = await measure('jose EdDSA sign', seconds, 1, () => new SignJWT({ vc: sample }).setProtectedHeader({ alg: 'EdDSA' }).sign(privateKey));
     const joseVerify = await measure('jose EdDSA verify', seconds, 1, () => jwtVerify(jwt, publicKey));
 
-    section('Ratios (goals: API verify ≥ 1.5× and API issue ≥ 1.0× the raw single-thread rate, issue p99 at 32 in flight < 250 ms)', false);
-    printRatio('API issue / raw vc issue', apiIssue, rawIssue);
-    printRatio('API issue (32 in flight) / raw vc issue', apiIssue32, rawIssue);
-    printRatio('API verify / raw vc verify', apiVerify, rawVerify);
+    section('Ratios (goals: API verify ≥ 1.5×, API issue ≥ 1.0× and a batch ≥ 1.0× the raw single-thread rate; issue p99 at 32 in flight < 250 ms)', false);
+    printRatio('API issue / raw vc issue', issued.result.at, rawIssue);
+    printRatio('API issue (32 in flight) / raw vc issue', issued.result.at32, rawIssue);
+    printRatio('API verify / raw vc verify', verified.result, rawVerify);
+    process.stdout.write(`${'batch / raw vc issue'.padEnd(34)}req/s ${fixed(batch.issued / batch.seconds / rawIssue.perSecond, 2)}x\n`);
     printRatio('raw vc issue / jose sign', rawIssue, joseSign);
     printRatio('raw vc verify / jose verify', rawVerify, joseVerify);
   } finally {
-    await svc.close();
+    service.kill('SIGTERM');
+    await new Promise((r) => service.once('exit', r));
+    await db.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -15,6 +15,7 @@ import { VcApiController } from './http/vc-api.controller';
 import { IssuanceService } from './issuance.service';
 import { IssuerService, KEY_ENCRYPTION_KEY } from './issuer.service';
 import { loadKeyEncryptionKey } from './key-encryption-key';
+import { ProofPool } from './proof-pool/proof-pool.service';
 import { CredentialLoader } from './loader.provider';
 import { CredentialsRepository } from './persistence/credentials.repository';
 import { StatusService } from './status.service';
@@ -29,6 +30,7 @@ import { VerificationService } from './verification.service';
     CredentialsRepository,
     IssuerService,
     CredentialLoader,
+    ProofPool,
     StatusService,
     AccreditationService,
     IssuanceService,

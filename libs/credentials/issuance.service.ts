@@ -20,7 +20,8 @@ import {
   RecognitionStatementRequestSchema,
 } from './domain/credential-request.schema';
 import { SUBJECT_SCHEMAS } from './domain/credential-subject.schema';
-import { addCoIssuerProof, signAsIssuer, signJwt, VerifiableCredential } from './domain/proofs';
+import { signJwt, VerifiableCredential } from './domain/proofs';
+import { ProofPool } from './proof-pool/proof-pool.service';
 import { IssuerService } from './issuer.service';
 import { CredentialLoader } from './loader.provider';
 import { CredentialsRepository } from './persistence/credentials.repository';
@@ -60,6 +61,7 @@ export class IssuanceService {
     private readonly loader: CredentialLoader,
     private readonly audit: AuditService,
     private readonly recognition: RecognitionService,
+    private readonly proofs: ProofPool,
   ) {}
 
   /** The institution a school token issues for; naming another is refused. */
@@ -203,7 +205,7 @@ export class IssuanceService {
     parseOrThrow(SUBJECT_SCHEMAS[kind], unsigned.credentialSubject, 'credentialSubject');
 
     const key = await this.issuers.signingKey(institutionId, m);
-    const signed = r.format === 'JWT' ? null : await signAsIssuer(unsigned, key, this.loader.load);
+    const signed = r.format === 'JWT' ? null : await this.proofs.signAsIssuer(unsigned, key);
     const jwt = r.format === 'JWT' ? await signJwt(unsigned, key) : null;
     const row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by'> = {
       id: envelope.id,
@@ -245,7 +247,7 @@ export class IssuanceService {
       if (!row.programme) throw AppError.badInput([{ field: 'id', message: 'only learning-unit credentials have co-issuers' }]);
       const accredited = await this.accreditation.check(inst.id, { programme: row.programme }, new Date(), m);
       if (!accredited.ok) throw AppError.forbidden(accredited.reason);
-      const document = await addCoIssuerProof(row.document, await this.issuers.signingKey(inst.id, m), this.loader.load);
+      const document = await this.proofs.addCoIssuerProof(row.document, await this.issuers.signingKey(inst.id, m));
       const cosignedBy = [...row.cosigned_by, inst.did];
       await this.repo.updateCredentialDocument(m, row.id, document, cosignedBy);
       await this.audit.record(m, actor, { action: 'credential.cosign', entityType: 'credential', entityId: row.id, before: { cosignedBy: row.cosigned_by }, after: { cosignedBy } });

@@ -9,7 +9,8 @@ import { AccreditationService, AccreditationTarget } from './accreditation.servi
 import { RECOGNITION_CONTEXT_V1, VC_V2_CONTEXT } from './domain/constants';
 import { DocumentRefused, isBundledContext } from './domain/document-loader';
 import { CREDENTIAL_TYPES, CredentialType, SUBJECT_SCHEMAS } from './domain/credential-subject.schema';
-import { ProofResult, verifyJwt, verifyProofSet, VerifiableCredential } from './domain/proofs';
+import { ProofResult, verifyJwt, VerifiableCredential } from './domain/proofs';
+import { ProofPool } from './proof-pool/proof-pool.service';
 import { Check, summarise, VerificationReport } from './domain/verification';
 import { IssuerService } from './issuer.service';
 import { CredentialLoader } from './loader.provider';
@@ -39,6 +40,7 @@ export class VerificationService {
     private readonly issuers: IssuerService,
     private readonly accreditation: AccreditationService,
     private readonly dataSource: DataSource,
+    private readonly proofs: ProofPool,
   ) {}
 
   /** The catalogue qualification a diploma credential refers to, if it is in the catalogue. */
@@ -126,7 +128,7 @@ export class VerificationService {
         return done(credential);
       }
       try {
-        proofs = await verifyProofSet(credential, this.loader.load);
+        proofs = await this.proofs.verifyProofSet(credential);
       } catch (e) {
         fail('PROOF', 'PROOF_ERROR', (e as Error).message);
         return done(credential);
@@ -234,7 +236,7 @@ export class VerificationService {
       }
       const hash = contentHash(list);
       if (this.verifiedLists.has(hash)) continue;
-      const proofs = await verifyProofSet(list, this.loader.load).catch(() => []);
+      const proofs = await this.proofs.verifyProofSet(list).catch(() => []);
       const issuer = issuerId(list);
       if (!proofs.length || !proofs.every((p) => p.verified && p.controller === issuer)) return `status list ${url} does not verify`;
       if (this.verifiedLists.size > 10_000) this.verifiedLists.clear();

@@ -40,6 +40,8 @@ export const ConfigSchema = z.object({
     .optional(),
   VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000000).default(600),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+  /** Worker threads that sign and verify Data Integrity proofs; 0 runs them on the main thread. Default: one per core. */
+  PROOF_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
 });
 
 /** The raw parse result; loadConfig fills in the derived fields (PUBLIC_BASE_URL, absolute DATA_DIR). */

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import Piscina from 'piscina';
+import { APP_CONFIG } from '../../platform/config/config.module';
+import type { AppConfig } from '../../platform/config/config.schema';
+import { projectRoot } from '../../platform/project-root';
+import { CredentialsSettings } from '../credentials.settings';
+import type { IssuerKeyPair } from '../domain/keys';
+import type { ProofResult, VerifiableCredential } from '../domain/proofs';
+import { IssuerService } from '../issuer.service';
+import { controllersOf, type KeyMaterial, type LoaderSettings, runSign, runVerify, type SignTask, type VerifyTask } from './proof-tasks';
+
+/** The compiled worker: next to this file in dist/, or dist/ seen from the sources (tests run the sources). */
+function workerFile(): string | null {
+  const sibling = join(__dirname, 'proof-worker.js');
+  if (existsSync(sibling)) return sibling;
+  const built = join(projectRoot(), 'dist', 'libs', 'credentials', 'proof-pool', 'proof-worker.js');
+  return existsSync(built) ? built : null;
+}
+
+/**
+ * Signs and verifies Data Integrity proofs on a pool of worker threads, one per core by default, so that
+ * canonicalisation does not hold the main thread (which keeps HTTP, GraphQL and the database). With
+ * PROOF_WORKERS=0, or without a compiled worker, the same tasks run on the main thread.
+ */
+@Injectable()
+export class ProofPool implements OnApplicationShutdown {
+  private readonly log = new Logger(ProofPool.name);
+  private readonly pool: Piscina | null;
+  private readonly settings: LoaderSettings;
+  /** Key material per key pair object (the issuer service keeps one object per key). */
+  private readonly material = new WeakMap<IssuerKeyPair, Promise<KeyMaterial>>();
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig, credentials: CredentialsSettings, private readonly issuers: IssuerService) {
+    this.settings = { ownDidPrefix: credentials.ownDidPrefix, ownStatusListPrefix: credentials.statusListPrefix };
+    const threads = config.PROOF_WORKERS ?? availableParallelism();
+    const filename = threads > 0 ? workerFile() : null;
+    if (threads > 0 && !filename) this.log.warn('proof worker not built; proofs run on the main thread');
+    // piscina 4.9 never starts a thread for a task when minThreads is 0: keep one, the others come with load.
+    this.pool = filename ? new Piscina({ filename, workerData: this.settings, minThreads: 1, maxThreads: threads, idleTimeout: 30_000 }) : null;
+  }
+
+  get threads(): number {
+    return this.pool?.options.maxThreads ?? 0;
+  }
+
+  async signAsIssuer(credential: VerifiableCredential, key: IssuerKeyPair): Promise<VerifiableCredential> {
+    return this.sign({ credential, key: await this.materialOf(key), role: 'ISSUER' });
+  }
+
+  async addCoIssuerProof(credential: VerifiableCredential, key: IssuerKeyPair): Promise<VerifiableCredential> {
+    return this.sign({ credential, key: await this.materialOf(key), role: 'CO_ISSUER' });
+  }
+
+  /** Verifies every proof of the set; the service's own DID documents are looked up here and handed over. */
+  async verifyProofSet(credential: VerifiableCredential): Promise<ProofResult[]> {
+    const didDocuments: VerifyTask['didDocuments'] = {};
+    for (const did of controllersOf(credential, this.settings.ownDidPrefix)) didDocuments[did] = await this.issuers.didDocument(did);
+    const task: VerifyTask = { credential, didDocuments };
+    return this.pool ? this.pool.run(task, { name: 'verify' }) : runVerify(task, this.settings);
+  }
+
+  private sign(task: SignTask): Promise<VerifiableCredential> {
+    return this.pool ? this.pool.run(task, { name: 'sign' }) : runSign(task, this.settings);
+  }
+
+  private materialOf(key: IssuerKeyPair): Promise<KeyMaterial> {
+    let m = this.material.get(key);
+    if (!m) {
+      m = key.export({ publicKey: true, secretKey: true, includeContext: false }).then((e) => ({
+        id: key.id,
+        controller: key.controller,
+        publicKeyMultibase: e.publicKeyMultibase,
+        secretKeyMultibase: e.secretKeyMultibase,
+      }));
+      this.material.set(key, m);
+    }
+    return m;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool?.destroy();
+  }
+}
