@@ -8,6 +8,7 @@ const load = (key: string): QualificationFile =>
 
 const VIG = load('nl-mbo-25656-verzorgende-ig');
 const ALTPFL = load('de-altpflg-altenpfleger');
+const PFLBG_ALTPFL = load('de-pflbg-altenpfleger');
 const SWDEV = load('nl-mbo-software-developer');
 const FIAE = load('de-fiausbv-fachinformatiker-anwendungsentwicklung');
 
@@ -87,6 +88,33 @@ describe('acceptance on the seeded case qualifications', () => {
       expect(lf15.matches.map((m) => m.holderOutcomeKey)).not.toContain('kt1-o3');
       expect(lf15.rejected).toEqual([{ holderUnitKey: 'kt1', holderOutcomeKey: 'kt1-o3' }]);
       expect(lf15.coverage).toBeLessThan(base.coverage);
+    });
+  });
+
+  describe('Verzorgende-IG (NL) against Altenpfleger/in under the PflBG (the degree in force since 2020), general system', () => {
+    const report = compare(VIG, PFLBG_ALTPFL, DEFAULT_POLICY, [], [], { regime: { kind: 'GENERAL_SYSTEM', legalBasis: 'Directive 2005/36/EC Art. 13, 14; BQFG § 9' } });
+
+    it('is PARTIAL with a substantial responsibility & autonomy difference that lists the missing reference outcomes', () => {
+      expect(report.verdict).toBe('PARTIAL');
+      expect(report.regime).toMatchObject({ kind: 'GENERAL_SYSTEM', contentComparison: 'DECISIVE' });
+      const ra = report.differences.find((d) => d.kind === 'DIMENSION' && d.dimension === 'RESPONSIBILITY_AUTONOMY')!;
+      expect(ra).toMatchObject({ substantial: true });
+      expect(ra.missing.length).toBeGreaterThan(0);
+      // Every missing outcome is a reference outcome of that dimension, quoted from the file.
+      const raOutcomes = new Set(PFLBG_ALTPFL.units.flatMap((u) => u.outcomes.filter((o) => o.dimension === 'RESPONSIBILITY_AUTONOMY').map((o) => o.key)));
+      for (const m of ra.missing) expect(raOutcomes.has(m.outcomeKey)).toBe(true);
+    });
+
+    it('proposes compensation per substantial difference, bounded by Art. 14(1), with the applicant’s choice', () => {
+      const c = report.compensation!;
+      const open = report.differences.filter((d) => d.substantial && !d.compensated).map((d) => d.id);
+      expect(c.measures.map((m) => m.differenceId).sort()).toEqual([...open].sort());
+      for (const m of c.measures.filter((x) => x.differenceId.startsWith('UNIT:'))) {
+        expect(m.months).toBeGreaterThan(0);
+        expect(m.testSubjects.length).toBeGreaterThan(0);
+      }
+      expect(c.adaptationPeriod!.months).toBe(Math.min(36, Math.ceil(c.uncappedMonths!)));
+      expect(c.choice).toMatch(/Art\. 14\(2\)/);
     });
   });
 
