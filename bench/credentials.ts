@@ -63,7 +63,9 @@ async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result
 
 async function startServiceProcess(env: Record<string, string>): Promise<ChildProcess> {
   const { DATABASE_URL: _parent, ...parentEnv } = process.env;
-  const proc = spawn(process.execPath, [join(projectRoot(), 'dist/apps/api/main.js')], { env: { ...parentEnv, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // BENCH_SERVICE_NODE_ARGS go to the service's node only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+  const nodeArgs = process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const proc = spawn(process.execPath, [...nodeArgs, join(projectRoot(), 'dist/apps/api/main.js')], { env: { ...parentEnv, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));
   for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {

@@ -7,7 +7,7 @@ import { contentHash } from '../catalogue/domain/qualification-text';
 import { z } from 'zod';
 import { AccreditationService, AccreditationTarget } from './accreditation.service';
 import { RECOGNITION_CONTEXT_V1, VC_V2_CONTEXT } from './domain/constants';
-import { DocumentRefused, isBundledContext } from './domain/document-loader';
+import { DocumentLoader, DocumentRefused, isBundledContext } from './domain/document-loader';
 import { CREDENTIAL_TYPES, CredentialType, SUBJECT_SCHEMAS } from './domain/credential-subject.schema';
 import { ProofResult, verifyJwt, VerifiableCredential } from './domain/proofs';
 import { ProofPool } from './proof-pool/proof-pool.service';
@@ -56,6 +56,17 @@ export class VerificationService {
     const fail = (check: Check['check'], reason: string, message: string, subject?: string) => checks.push({ check, status: 'FAIL', reason, message, subject });
     const skip = (check: Check['check'], reason: string, message: string) => checks.push({ check, status: 'SKIP', reason, message });
     const flags = { revoked: false, suspended: false, expired: false };
+    // One verification reads each institution and each status list once, however many checks ask.
+    const institutions = new Map<string, ReturnType<IssuerService['institutionByDid']>>();
+    const institutionByDid = (did: string) => institutions.get(did) ?? institutions.set(did, this.issuers.institutionByDid(did)).get(did)!;
+    const documents = new Map<string, ReturnType<DocumentLoader>>();
+    const load: DocumentLoader = (url) => {
+      const hit = documents.get(url);
+      if (hit) return hit;
+      const doc = this.loader.load(url);
+      documents.set(url, doc);
+      return doc;
+    };
     const done = (credential: VerifiableCredential | null) => ({
       ...summarise(checks, {
         credentialId: typeof credential?.id === 'string' ? credential.id : null,
@@ -142,7 +153,7 @@ export class VerificationService {
     // 3. Issuer in the registry, with a key valid at issuance.
     const issuer = issuerId(credential)!;
     const issuedAt = new Date(credential.validFrom);
-    const inst = await this.issuers.institutionByDid(issuer);
+    const inst = await institutionByDid(issuer);
     const issuerProof = proofs.find((p) => p.controller === issuer);
     if (!inst) {
       fail('ISSUER', 'ISSUER_NOT_IN_TRUST_REGISTRY', `issuer ${issuer} is not in the trust registry; the signature was checked, the issuer cannot be vouched for`);
@@ -162,7 +173,7 @@ export class VerificationService {
       if (!p) fail('CO_ISSUERS', 'CO_ISSUER_PROOF_MISSING', `co-issuer ${co} has not signed this credential`, co);
       else if (!p.verified) fail('CO_ISSUERS', 'CO_ISSUER_PROOF_INVALID', `co-issuer ${co}'s proof does not verify`, co);
       else {
-        const coInst = await this.issuers.institutionByDid(co);
+        const coInst = await institutionByDid(co);
         const keyCheck = coInst ? await this.keyValidAt(coInst.id, p.verificationMethod!, issuedAt) : 'not in the trust registry';
         if (keyCheck) fail('CO_ISSUERS', 'CO_ISSUER_NOT_TRUSTED', `co-issuer ${co}: ${keyCheck}`, co);
         else pass('CO_ISSUERS', 'CO_ISSUER_SIGNED', `co-issuer ${coInst!.name} signed`, co);
@@ -174,7 +185,7 @@ export class VerificationService {
     // 4. Accreditation of every awarding body at issuance.
     const target = accreditationTarget(type, credential);
     for (const body of awardingBodies) {
-      const bodyInst = await this.issuers.institutionByDid(body);
+      const bodyInst = await institutionByDid(body);
       if (!bodyInst) {
         skip('ACCREDITATION', 'ISSUER_UNKNOWN', `accreditation of ${body} cannot be checked: not in the registry`);
       } else if (!target) {
@@ -190,10 +201,10 @@ export class VerificationService {
     if (!credential.credentialStatus?.length) {
       skip('STATUS', 'NO_STATUS', 'the credential has no status entry');
     } else {
-      const listProblem = await this.statusListsProblem(credential);
+      const listProblem = await this.statusListsProblem(credential, load);
       const r = listProblem
         ? { verified: false, error: new Error(listProblem), results: [] }
-        : await checkStatus({ credential, documentLoader: this.loader.load, suite: new DataIntegrityProof({ cryptosuite }), verifyBitstringStatusListCredential: false, verifyMatchingIssuers: true });
+        : await checkStatus({ credential, documentLoader: load, suite: new DataIntegrityProof({ cryptosuite }), verifyBitstringStatusListCredential: false, verifyMatchingIssuers: true });
       if (!r.verified) {
         fail('STATUS', 'STATUS_UNAVAILABLE', `status could not be checked: ${r.error?.message ?? 'unknown error'}`);
       } else {
@@ -225,12 +236,12 @@ export class VerificationService {
    * Verifies each referenced status-list credential's own proof once per signed version. The library would
    * re-verify it on every call, doubling the canonicalisation work of a verification.
    */
-  private async statusListsProblem(credential: VerifiableCredential): Promise<string | null> {
+  private async statusListsProblem(credential: VerifiableCredential, load: DocumentLoader): Promise<string | null> {
     const urls = [...new Set((credential.credentialStatus as Array<{ statusListCredential: string }>).map((e) => e.statusListCredential))];
     for (const url of urls) {
       let list: VerifiableCredential;
       try {
-        list = (await this.loader.load(url)).document as VerifiableCredential;
+        list = (await load(url)).document as VerifiableCredential;
       } catch (e) {
         return `status list ${url}: ${(e as Error).message}`;
       }
