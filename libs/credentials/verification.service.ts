@@ -12,7 +12,8 @@ import { CREDENTIAL_TYPES, CredentialType, SUBJECT_SCHEMAS } from './domain/cred
 import { ProofResult, verifyJwt, VerifiableCredential } from './domain/proofs';
 import { ProofPool } from './proof-pool/proof-pool.service';
 import { Check, summarise, VerificationReport } from './domain/verification';
-import { IssuerService } from './issuer.service';
+import { didDocumentOf, IssuerService } from './issuer.service';
+import type { IssuerKeyRow } from './persistence/rows';
 import { CredentialLoader } from './loader.provider';
 
 const EnvelopeSchema = z
@@ -59,6 +60,12 @@ export class VerificationService {
     // One verification reads each institution and each status list once, however many checks ask.
     const institutions = new Map<string, ReturnType<IssuerService['institutionByDid']>>();
     const institutionByDid = (did: string) => institutions.get(did) ?? institutions.set(did, this.issuers.institutionByDid(did)).get(did)!;
+    const keyLists = new Map<string, ReturnType<IssuerService['keysOf']>>();
+    const keysOf = (institutionId: string) => keyLists.get(institutionId) ?? keyLists.set(institutionId, this.issuers.keysOf(institutionId)).get(institutionId)!;
+    const didDocument = async (did: string) => {
+      const inst = await institutionByDid(did);
+      return inst ? didDocumentOf(inst, await keysOf(inst.id)) : null;
+    };
     const documents = new Map<string, ReturnType<DocumentLoader>>();
     const load: DocumentLoader = (url) => {
       const hit = documents.get(url);
@@ -139,7 +146,7 @@ export class VerificationService {
         return done(credential);
       }
       try {
-        proofs = await this.proofs.verifyProofSet(credential);
+        proofs = await this.proofs.verifyProofSet(credential, didDocument);
       } catch (e) {
         fail('PROOF', 'PROOF_ERROR', (e as Error).message);
         return done(credential);
@@ -160,7 +167,7 @@ export class VerificationService {
     } else if (!issuerProof?.verified) {
       fail('ISSUER', 'NO_VALID_ISSUER_PROOF', `no valid proof by the issuer ${issuer}`);
     } else {
-      const keyCheck = await this.keyValidAt(inst.id, issuerProof.verificationMethod!, issuedAt);
+      const keyCheck = keyValidAt(await keysOf(inst.id), issuerProof.verificationMethod!, issuedAt);
       if (keyCheck) fail('ISSUER', 'KEY_NOT_VALID_AT_ISSUANCE', keyCheck);
       else pass('ISSUER', 'ISSUER_TRUSTED', `${inst.name} (${inst.jurisdiction_code}) is in the trust registry`, issuer);
     }
@@ -174,7 +181,7 @@ export class VerificationService {
       else if (!p.verified) fail('CO_ISSUERS', 'CO_ISSUER_PROOF_INVALID', `co-issuer ${co}'s proof does not verify`, co);
       else {
         const coInst = await institutionByDid(co);
-        const keyCheck = coInst ? await this.keyValidAt(coInst.id, p.verificationMethod!, issuedAt) : 'not in the trust registry';
+        const keyCheck = coInst ? keyValidAt(await keysOf(coInst.id), p.verificationMethod!, issuedAt) : 'not in the trust registry';
         if (keyCheck) fail('CO_ISSUERS', 'CO_ISSUER_NOT_TRUSTED', `co-issuer ${co}: ${keyCheck}`, co);
         else pass('CO_ISSUERS', 'CO_ISSUER_SIGNED', `co-issuer ${coInst!.name} signed`, co);
       }
@@ -256,15 +263,6 @@ export class VerificationService {
     return null;
   }
 
-  private async keyValidAt(institutionId: string, verificationMethod: string, at: Date): Promise<string | null> {
-    const key = (await this.issuers.keysOf(institutionId)).find((k) => k.id === verificationMethod);
-    if (!key) return `key ${verificationMethod} is not a key of this institution`;
-    // Proofs carry second precision; allow the same skew as the library.
-    const from = key.valid_from.getTime() - 300_000;
-    if (at.getTime() < from) return `key ${verificationMethod} was not yet valid at ${at.toISOString()}`;
-    if (key.retired_at && at.getTime() > key.retired_at.getTime()) return `key ${verificationMethod} was retired before ${at.toISOString()}`;
-    return null;
-  }
 }
 
 /** A loader refusal keeps its own reason (the message starts with it); a DID refusal means the key cannot be resolved. */
@@ -285,5 +283,16 @@ function accreditationTarget(type: CredentialType, c: VerifiableCredential): Acc
   const spec = c.credentialSubject?.hasClaim?.specifiedBy;
   if (type === 'LearningUnitCredential') return { programme: spec.programme };
   if (type === 'DiplomaCredential') return { qualification: { key: spec.catalogueKey, code: spec.qualificationCode, jurisdiction: spec.jurisdiction } };
+  return null;
+}
+
+/** Why a key of the institution was not valid at issuance, or null when it was. */
+function keyValidAt(keys: IssuerKeyRow[], verificationMethod: string, at: Date): string | null {
+  const key = keys.find((k) => k.id === verificationMethod);
+  if (!key) return `key ${verificationMethod} is not a key of this institution`;
+  // Proofs carry second precision; allow the same skew as the library.
+  const from = key.valid_from.getTime() - 300_000;
+  if (at.getTime() < from) return `key ${verificationMethod} was not yet valid at ${at.toISOString()}`;
+  if (key.retired_at && at.getTime() > key.retired_at.getTime()) return `key ${verificationMethod} was retired before ${at.toISOString()}`;
   return null;
 }

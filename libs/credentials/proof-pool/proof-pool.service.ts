@@ -54,10 +54,13 @@ export class ProofPool implements OnApplicationShutdown {
     return this.sign({ credential, key: await this.materialOf(key), role: 'CO_ISSUER' });
   }
 
-  /** Verifies every proof of the set; the service's own DID documents are looked up here and handed over. */
-  async verifyProofSet(credential: VerifiableCredential): Promise<ProofResult[]> {
+  /**
+   * Verifies every proof of the set; the service's own DID documents are looked up here (by `didDocument` when the
+   * caller has them at hand, else from the registry) and handed over.
+   */
+  async verifyProofSet(credential: VerifiableCredential, didDocument: (did: string) => Promise<Record<string, unknown> | null> = (did) => this.issuers.didDocument(did)): Promise<ProofResult[]> {
     const didDocuments: VerifyTask['didDocuments'] = {};
-    for (const did of controllersOf(credential, this.settings.ownDidPrefix)) didDocuments[did] = await this.issuers.didDocument(did);
+    for (const did of controllersOf(credential, this.settings.ownDidPrefix)) didDocuments[did] = await didDocument(did);
     const task: VerifyTask = { credential, didDocuments };
     return this.pool ? this.pool.run(task, { name: 'verify' }) : runVerify(task, this.settings);
   }
