@@ -86,9 +86,11 @@ export async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'recog-bench-data-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const keys = await ensureDevTokenKey(dataDir);
-  const service = await startServiceProcess({ DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', VERIFY_RATE_LIMIT_PER_MINUTE: '1000000' });
+  let service: ChildProcess | null = null;
   try {
+    const keys = await ensureDevTokenKey(dataDir);
+    service = await startServiceProcess({ DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', VERIFY_RATE_LIMIT_PER_MINUTE: '1000000' });
+    const pid = service.pid!;
     const token = (role: 'admin' | 'expert' | 'school', extra: Record<string, unknown> = {}) => mintToken(keys.privateJwk, TOKEN, { subject: `bench-${role}`, role, ...extra });
     const school = await token('school', { institution: 'bench-school' });
     const post = async (path: string, body: unknown, bearer?: string) => {
@@ -109,15 +111,15 @@ export async function run(): Promise<void> {
     const sample = (await issueOne()).data.issueLearningUnitCredential.credential;
 
     section(`Through the API: the service in its own process (${db.description}), the load from this one`);
-    const issued = await peakRss(service.pid!, async () => ({
+    const issued = await peakRss(pid, async () => ({
       at: await measure(`API issue (GraphQL), ${concurrency} in flight`, seconds, concurrency, issueOne),
       at32: await measure('API issue (GraphQL), 32 in flight', seconds, 32, issueOne),
     }));
-    const verified = await peakRss(service.pid!, () => measure(`API verify (POST /credentials/verify), ${concurrency} in flight`, seconds, concurrency, () => post('/credentials/verify', { verifiableCredential: sample })));
+    const verified = await peakRss(pid, () => measure(`API verify (POST /credentials/verify), ${concurrency} in flight`, seconds, concurrency, () => post('/credentials/verify', { verifiableCredential: sample })));
 
     section(`Batch of ${batchSize} (issueCredentials, one job)`, false);
     const items = Array.from({ length: batchSize }, () => ({ kind: 'LearningUnitCredential', request: request(n++) }));
-    const batchRun = await peakRss(service.pid!, async () => {
+    const batchRun = await peakRss(pid, async () => {
       const started = performance.now();
       const b = await post('/graphql', { query: 'mutation($i: [IssueCredentialsItemInput!]!) { issueCredentials(items: $i) { id } }', variables: { i: items } }, school);
       const id = b.data.issueCredentials.id;
@@ -161,8 +163,12 @@ export async function run(): Promise<void> {
     printRatio('raw vc issue / jose sign', rawIssue, joseSign);
     printRatio('raw vc verify / jose verify', rawVerify, joseVerify);
   } finally {
-    service.kill('SIGTERM');
-    await new Promise((r) => service.once('exit', r));
+    // Whatever failed, the service, its database and its data directory (keys included) go.
+    if (service && service.exitCode === null) {
+      const exited = new Promise((r) => service!.once('exit', r));
+      service.kill('SIGTERM');
+      await exited;
+    }
     await db.dispose();
     rmSync(dataDir, { recursive: true, force: true });
   }
