@@ -72,9 +72,13 @@ export async function verifyProofSet(credential: VerifiableCredential, documentL
     error: 'proof was not checked',
   }));
   const results: Array<{ proof: Record<string, unknown>; verified: boolean; error?: { message?: string; errors?: Array<{ message: string }> } }> = result.results ?? [];
+  // Results come back in their own order; two identical proofs (same key, same second) each take one result.
+  const taken = new Set<number>();
   for (const r of results) {
-    const i = proofs.findIndex((p: Record<string, unknown>) => p.proofValue === r.proof?.proofValue && p.verificationMethod === r.proof?.verificationMethod);
-    if (i >= 0) byIndex[i] = { ...byIndex[i], verified: r.verified, error: r.verified ? undefined : errorText(r.error) };
+    const i = proofs.findIndex((p: Record<string, unknown>, k: number) => !taken.has(k) && p.proofValue === r.proof?.proofValue && p.verificationMethod === r.proof?.verificationMethod);
+    if (i < 0) continue;
+    taken.add(i);
+    byIndex[i] = { ...byIndex[i], verified: r.verified, error: r.verified ? undefined : errorText(r.error) };
   }
   if (!results.length && result.error) byIndex.forEach((b) => (b.error = errorText(result.error)));
   return byIndex;

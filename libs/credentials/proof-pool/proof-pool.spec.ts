@@ -79,6 +79,12 @@ describe('proof pool: the same proofs on worker threads as on the main thread', 
     for (const r of results) expect(r.map((p) => p.verified)).toEqual([true, true]);
   });
 
+  it('two proofs by the same key in the same second are each checked (results are matched one to one)', async () => {
+    const signed = await inline.signAsIssuer(diploma(), key);
+    const twice = { ...signed, proof: [signed.proof, structuredClone(signed.proof)] };
+    for (const pool of [threaded, inline]) expect((await pool.verifyProofSet(twice)).map((p) => p.verified)).toEqual([true, true]);
+  });
+
   it('a DID the registry does not know is refused by name, on the worker as inline', async () => {
     const signed = await threaded.signAsIssuer(diploma(), key);
     const stranger = structuredClone(signed);
