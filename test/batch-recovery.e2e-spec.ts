@@ -27,7 +27,9 @@ async function gql(port: number, token: string, query: string, variables?: unkno
 }
 
 async function submitBatch({ env, port }: Env, prefix: string): Promise<{ token: string; batchId: string }> {
-  const token = (await runCli(['token', '--role', 'school', '--institution', 'alfa-college'], { NODE_ENV: 'development', DATA_DIR: env.DATA_DIR })).stdout.trim();
+  const cli = await runCli(['token', '--role', 'school', '--institution', 'alfa-college'], { NODE_ENV: 'development', DATA_DIR: env.DATA_DIR });
+  const token = cli.stdout.trim();
+  if (cli.code !== 0 || !/^\S+$/.test(token)) throw new Error(`cli token failed (exit ${cli.code}): stdout ${JSON.stringify(cli.stdout)}, stderr ${cli.stderr}`);
   const quals = await gql(port, token, '{ qualifications(first: 100) { edges { node { id key } } } }');
   const qualificationId = quals.qualifications.edges.find((e: any) => e.node.key === 'nl-mbo-software-developer').node.id;
   const items = Array.from({ length: N }, (_, i) => ({

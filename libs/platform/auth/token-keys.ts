@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { ensurePrivateDir } from '../private-dir';
 import { dirname, resolve } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, JWK, CryptoKey } from 'jose';
@@ -20,7 +20,18 @@ export async function ensureDevTokenKey(dataDir: string): Promise<{ privateJwk: 
   const { privateKey, publicKey } = await generateKeyPair(TOKEN_ALG, { extractable: true });
   const pair = { privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
   ensurePrivateDir(dirname(path));
-  writeFileSync(path, JSON.stringify(pair), { mode: 0o600, flag: 'wx' });
+  // Written whole under another name, then linked into place: a process reading at the same moment (the CLI
+  // beside a starting service) sees no file or the whole key, never a half-written one; the first writer wins.
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(tmp, JSON.stringify(pair), { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(tmp, path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } finally {
+    unlinkSync(tmp);
+  }
   return pair;
 }
 
