@@ -143,7 +143,7 @@ describe('comparison engine through GraphQL', () => {
     const res = await compare(VIG, ALT, { lang: 'de' });
     expect(res.errors).toBeUndefined();
     const c = res.data.compareQualifications;
-    expect(c).toMatchObject({ verdict: 'PARTIAL', eqfGap: 1, policyKey: 'default', policyVersion: 1, engineVersion: '2.0.0', lang: 'de', reasons: [] });
+    expect(c).toMatchObject({ verdict: 'PARTIAL', eqfGap: 1, policyKey: 'default', policyVersion: 2, engineVersion: '3.0.0', lang: 'de', reasons: [] });
     expect(c.differences.map((d: any) => d.id)).toEqual(expect.arrayContaining(['LEVEL', 'DIMENSION:RESPONSIBILITY_AUTONOMY']));
     expect(c.compensation.adaptationPeriod.months).toBeGreaterThan(0);
     // Since engine 2.0.0 the EQF gap is reported, not a substantial difference (Directive 2013/55/EU deleted the
@@ -312,7 +312,7 @@ describe('comparison engine through GraphQL', () => {
     expect(Object.keys(stored)).toHaveLength(ALT_SKILL_LABELS.length);
 
     const c = (await compare(VIG, ALT, { lang: 'de' })).data.compareQualifications;
-    expect(c.engineVersion).toBe('2.0.0');
+    expect(c.engineVersion).toBe('3.0.0');
     const outcomes = c.report.units.flatMap((u: any) => u.outcomes);
     const skills = [...outcomes.flatMap((o: any) => o.missingSkills), ...outcomes.flatMap((o: any) => o.matches.flatMap((m: any) => m.sharedSkills))];
     expect(skills.length).toBeGreaterThan(5);

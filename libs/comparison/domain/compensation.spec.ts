@@ -96,7 +96,7 @@ describe('proportionate compensation (Art. 14(1)–(5), BQFG §§9–11)', () =>
 });
 
 describe('threshold sensitivity (±10%)', () => {
-  // u1 shows 3 of 5 tags: coverage 0.6.
+  // u1 shows 3 of 5 tags: coverage 0.6 under a policy that scores tags.
   const ref = QualificationFileSchema.parse({
     key: 'ref', jurisdiction: 'DE', kind: 'VOCATIONAL', title: { en: 'Reference' }, framework: 'EQF', nationalLevel: '4', eqfLevel: 4,
     durationMonths: 36, workload: { hoursTotal: 4600, routes: [] }, sources: [{ url: 'https://example.org/test' }],
@@ -108,7 +108,7 @@ describe('threshold sensitivity (±10%)', () => {
   });
 
   it('a verdict that flips when a threshold moves by 10% is reported as borderline, naming the threshold', () => {
-    const r = compare(holder, ref, policy({ unitCoverageThreshold: 0.65 }));
+    const r = compare(holder, ref, policy({ escoTags: 'SCORE', unitCoverageThreshold: 0.65 }));
     expect(r.units[0].coverage).toBe(0.6);
     expect(r.verdict).toBe('PARTIAL');
     expect(r.sensitivity.robust).toBe(false);
@@ -118,7 +118,7 @@ describe('threshold sensitivity (±10%)', () => {
   });
 
   it('a verdict no 10% move changes is robust', () => {
-    const r = compare(holder, ref, policy({ unitCoverageThreshold: 0.9 }));
+    const r = compare(holder, ref, policy({ escoTags: 'SCORE', unitCoverageThreshold: 0.9 }));
     expect(r.verdict).toBe('PARTIAL');
     expect(r.sensitivity).toMatchObject({ robust: true, statement: 'robust: no threshold moved by ±10% changes the verdict PARTIAL.' });
     expect(r.sensitivity.moves.length).toBe(2 * THRESHOLD_PARAMS.length);

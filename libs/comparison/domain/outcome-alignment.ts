@@ -79,20 +79,25 @@ function contextOf(reference: AlignedOutcome[]): ReferenceContext {
  */
 export class AlignmentMatrix {
   private forReference: AlignedOutcome[] | null = null;
+  private forSameLanguage = false;
   private scores: Float64Array | null = null;
 
   constructor(readonly holder: AlignedOutcome[]) {}
 
-  /** Row of reference outcome `index` of `reference` (one score per holder outcome), or null when nothing is aligned. */
-  row(reference: AlignedOutcome[], index: number): Float64Array | null {
-    if (this.forReference !== reference) {
+  /**
+   * Row of reference outcome `index` of `reference` (one score per holder outcome), or null when nothing is aligned.
+   * Pairs in one language are scored only when `sameLanguage` is set; otherwise the engine's word overlap covers them.
+   */
+  row(reference: AlignedOutcome[], index: number, sameLanguage = false): Float64Array | null {
+    if (this.forReference !== reference || this.forSameLanguage !== sameLanguage) {
       this.forReference = reference;
+      this.forSameLanguage = sameLanguage;
       this.scores = null;
       const langs = new Set([...reference, ...this.holder].map((o) => o.lang));
-      if (langs.size > 1) {
+      if ((langs.size > 1 || sameLanguage) && reference.length && this.holder.length) {
         const H = this.holder.length;
         const scores = referenceScores(contextOf(reference), this.holder);
-        for (let r = 0; r < reference.length; r++) for (let h = 0; h < H; h++) if (reference[r].lang === this.holder[h].lang) scores[r * H + h] = 0;
+        if (!sameLanguage) for (let r = 0; r < reference.length; r++) for (let h = 0; h < H; h++) if (reference[r].lang === this.holder[h].lang) scores[r * H + h] = 0;
         this.scores = scores;
       }
     }

@@ -1,7 +1,7 @@
 import type { EqfDimension, QualificationFile } from '../../catalogue/domain/qualification-file.schema';
 import { outcomeSignature, sameSignature } from './file-signature';
 import { tokenSet } from './lexical';
-import { type AlignedOutcome, ALIGNMENT_THRESHOLD, AlignmentMatrix, alignmentOf } from './outcome-alignment';
+import { type AlignedOutcome, AlignmentMatrix, alignmentOf } from './outcome-alignment';
 import type { PolicyParams } from './policy';
 import { TopMatches } from './top-matches';
 import type { EscoSkillRef, EvidenceKind, OutcomeComparison, OutcomeMapping, OutcomeMatch } from './types';
@@ -55,6 +55,13 @@ function prepareFresh(file: QualificationFile, signature: string[]): PreparedOut
       position: position++,
     })),
   );
+}
+
+/** Coverage an aligner score gives: none at or below the floor, full from alignmentFull, linear between. */
+export function graded(score: number, p: Pick<PolicyParams, 'alignmentFloor' | 'alignmentFull'>): number {
+  if (score <= p.alignmentFloor) return 0;
+  if (score >= p.alignmentFull || p.alignmentFull <= p.alignmentFloor) return 1;
+  return (score - p.alignmentFloor) / (p.alignmentFull - p.alignmentFloor);
 }
 
 export function escoScore(measure: PolicyParams['escoMeasure'], ref: ReadonlySet<string>, holder: ReadonlySet<string>): { score: number; shared: string[] } {
@@ -177,15 +184,16 @@ export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: 
   }
 
   // Aligned pairs join the candidates; marking them like tag hits keeps each holder outcome in `touched` once.
-  const alignRow = holder.outcomes.length ? holder.alignment.row(ref.aligned, ref.position) : null;
+  const alignRow = holder.outcomes.length ? holder.alignment.row(ref.aligned, ref.position, p.alignSameLanguage) : null;
   if (alignRow) {
     for (let i = 0; i < alignRow.length; i++) {
-      if (alignRow[i] < ALIGNMENT_THRESHOLD) continue;
+      if (alignRow[i] <= p.alignmentFloor) continue;
       if (holder.sharedTags[i] === 0 && holder.sharedTokens[i] === 0) touched.push(i);
       holder.sharedTokens[i] += ALIGNED_MARK;
     }
   }
 
+  const scoreTags = p.escoTags === 'SCORE';
   // Automatic matches the report shows; shared skills and evidence are filled in only for those.
   const automatic = new TopMatches(Math.max(0, p.maxMatchesPerOutcome - matches.length), ref.tokens.size === 0);
   // Best weight per reference tag among usable holder outcomes (1 same dimension, crossDimensionFactor otherwise).
@@ -199,16 +207,16 @@ export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: 
     if (rejected.has(h.id) || assertedIds.has(h.id)) continue;
     const factor = h.dimension === ref.dimension ? 1 : p.crossDimensionFactor;
     let escoValue = 0;
-    if (nTags > 0) {
+    if (nTags > 0 && scoreTags) {
       escoValue = p.escoMeasure === 'JACCARD' ? nTags / (ref.tags.size + h.tags.size - nTags) : p.escoMeasure === 'OVERLAP' ? nTags / Math.min(ref.tags.size, h.tags.size) : nTags / ref.tags.size;
       for (const t of ref.tags) if (h.tags.has(t)) tagWeight.set(t, Math.max(tagWeight.get(t) ?? 0, factor));
     }
     // Same words (after normalisation and stop words) in the same language is the same outcome; otherwise weaker evidence.
     const d = nTokens > 0 ? (2 * nTokens) / (ref.tokens.size + h.tokens.size) : 0;
     const lexical = d === 1 ? 1 : d * p.lexicalWeight;
-    const aligned = alignRow && alignRow[i] >= ALIGNMENT_THRESHOLD ? alignRow[i] : 0;
+    const aligned = alignRow ? graded(alignRow[i], p) : 0;
     const top = Math.max(escoValue, lexical);
-    const evidence: EvidenceKind = aligned > top ? 'ALIGNMENT' : escoValue >= lexical ? 'SHARED_ESCO' : 'LEXICAL';
+    const evidence: EvidenceKind = aligned > top ? 'ALIGNMENT' : escoValue > 0 && escoValue >= lexical ? 'SHARED_ESCO' : 'LEXICAL';
     const score = r4(Math.max(top, aligned) * factor);
     if (score > 0 && score >= p.minMatchScore) {
       automatic.offer(score, h.unitKey, h.key, () => ({ m: { holderUnitKey: h.unitKey, holderOutcomeKey: h.key, score, evidence, sharedSkills: [] }, i }));
@@ -230,7 +238,7 @@ export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: 
     if (i < 0) continue;
     const h = holder.outcomes[i];
     m.sharedSkills = [...ref.tags].filter((t) => h.tags.has(t)).sort().map(skill);
-    if (alignRow && alignRow[i] >= ALIGNMENT_THRESHOLD) m.alignment = holder.alignment.evidence(ref.aligned[ref.position], i, alignRow[i]);
+    if (alignRow && alignRow[i] > p.alignmentFloor) m.alignment = holder.alignment.evidence(ref.aligned[ref.position], i, alignRow[i]);
   }
   matches.push(...shown.map((a) => a.m));
 
@@ -242,7 +250,7 @@ export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: 
   } else {
     const best = automatic.best;
     let union = 0;
-    if (p.combineEscoAcrossOutcomes && ref.tags.size > 0) {
+    if (scoreTags && p.combineEscoAcrossOutcomes && ref.tags.size > 0) {
       let sum = 0;
       for (const t of ref.tags) sum += tagWeight.get(t) ?? 0;
       union = sum / ref.tags.size;

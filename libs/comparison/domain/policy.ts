@@ -25,7 +25,18 @@ export const PolicyParamsSchema = z
     /** Lexical similarity (same language only) is weaker evidence: its score is multiplied by this. */
     lexicalWeight: share.default(0.8),
     /** A match between outcomes of different EQF dimensions counts with this factor. */
-    crossDimensionFactor: share.default(0.5),
+    crossDimensionFactor: share.default(0.4),
+    /**
+     * What a hand-placed ESCO tag does: EVIDENCE shows shared tags beside a match and proposes mappings to experts,
+     * but coverage comes from the outcome texts; SCORE also lets shared tags raise coverage (engine 2.x behaviour).
+     */
+    escoTags: z.enum(['EVIDENCE', 'SCORE']).default('EVIDENCE'),
+    /** Aligner scores at or below this are no evidence; between it and alignmentFull the coverage grows linearly. */
+    alignmentFloor: share.default(0.25),
+    /** An aligner score at or above this covers the reference outcome fully (the aligner's operating threshold). */
+    alignmentFull: share.default(0.45),
+    /** Let the aligner also score outcomes written in the same language (stems, rare words weigh more). */
+    alignSameLanguage: z.boolean().default(false),
     minMatchScore: share.default(0.15),
     maxMatchesPerOutcome: z.number().int().min(1).max(20).default(3),
     /** An outcome counts as covered at or above this coverage. */
@@ -71,12 +82,12 @@ export interface ComparisonPolicy {
 }
 
 export const DEFAULT_POLICY_KEY = 'default';
-/** Fixed id of the seeded default policy, version 1 (also inserted by the migration). */
-export const DEFAULT_POLICY_ID = '00000000-0000-4000-8000-000000000001';
+/** Fixed id of the default policy's current version, 2 (inserted by migration 1765094400000; version 1 stays stored). */
+export const DEFAULT_POLICY_ID = '00000000-0000-4000-8000-000000000002';
 
 export const DEFAULT_POLICY: ComparisonPolicy = {
   id: DEFAULT_POLICY_ID,
   key: DEFAULT_POLICY_KEY,
-  version: 1,
+  version: 2,
   params: PolicyParamsSchema.parse({}),
 };

@@ -13,7 +13,7 @@ export interface MappingSuggestion {
   holderOutcomeKey: string;
   holderText: string;
   holderLang: string;
-  /** The match score as the report counts it (dimension factor included). */
+  /** The pair's strongest signal, shared tags included (dimension factor included). */
   score: number;
   /** The signal that scored highest: SHARED_ESCO, LEXICAL or ALIGNMENT. */
   signal: Exclude<EvidenceKind, 'EXPERT_MAPPING'>;
@@ -25,7 +25,8 @@ export interface MappingSuggestion {
 
 /**
  * The engine's automatic matches between two files, reference outcome by reference outcome (best first), with
- * the evidence behind each. Pairs an expert asserted or rejected are left out: they are decided.
+ * the evidence behind each. Pairs an expert asserted or rejected are left out: they are decided. Shared ESCO tags
+ * propose pairs here even where the policy does not score them: a tag is a claim an expert can confirm.
  */
 export function suggestMappings(holder: QualificationFile, reference: QualificationFile, mappings: OutcomeMapping[], p: PolicyParams): MappingSuggestion[] {
   const holderOutcomes = prepareOutcomes(holder);
@@ -33,8 +34,9 @@ export function suggestMappings(holder: QualificationFile, reference: Qualificat
   const maps = indexMappings(mappings, holder.key, reference.key, index);
   const decided = new Set(mappings.map((m) => `${m.reference.unitKey}/${m.reference.outcomeKey}|${m.holder.unitKey}/${m.holder.outcomeKey}`));
   const out: MappingSuggestion[] = [];
+  const tagsProposing: PolicyParams = { ...p, escoTags: 'SCORE' };
   for (const ref of prepareOutcomes(reference)) {
-    const c = compareOutcome(ref, index, maps, p);
+    const c = compareOutcome(ref, index, maps, tagsProposing);
     for (const m of c.matches) {
       if (m.evidence === 'EXPERT_MAPPING') continue;
       if (decided.has(`${ref.id}|${m.holderUnitKey}/${m.holderOutcomeKey}`)) continue;

@@ -6,7 +6,7 @@ import type { EqfDimension } from '../../catalogue/domain/qualification-file.sch
  * 2.0.0: the legal regime is an input; the pre-2013 "one level below" rule is gone (Directive 2013/55/EU);
  * training minimums, documents needed, compensation per difference, threshold sensitivity.
  */
-export const ENGINE_VERSION = '2.0.0';
+export const ENGINE_VERSION = '3.0.0';
 
 export type ReportLang = 'nl' | 'de' | 'en';
 export type Verdict = 'FULL' | 'PARTIAL' | 'NONE';

@@ -11,6 +11,12 @@ export const EscoMeasure = registerStringEnum(
   "How shared ESCO tags score a pair: share of the reference outcome's tags (CONTAINMENT), Jaccard, or overlap coefficient.",
 );
 
+export const EscoTagUse = registerStringEnum(
+  PolicyParamsSchema.shape.escoTags.unwrap().options,
+  'EscoTagUse',
+  'What a hand-placed ESCO tag does: EVIDENCE (shown beside matches and proposed to experts; coverage comes from the texts) or SCORE (also raises coverage, as engine 2.x).',
+);
+
 @InputType('EssentialUnitsInput', { description: 'Reference units a policy marks essential for a profession (BQFG §4(2) no. 2, Directive 2005/36/EC Art. 14(4)).' })
 export class EssentialUnitsInput {
   @Field({ description: 'Key of the reference qualification file.' }) reference: string;
@@ -26,6 +32,10 @@ export class ComparisonPolicyParamsInput {
   @Field(() => Boolean, { nullable: true, defaultValue: D.combineEscoAcrossOutcomes, description: "Let the holder's outcomes together cover a reference outcome's tags." }) combineEscoAcrossOutcomes?: boolean;
   @Field(() => Float, { nullable: true, defaultValue: D.lexicalWeight, description: 'Factor for lexical similarity (same language only).' }) lexicalWeight?: number;
   @Field(() => Float, { nullable: true, defaultValue: D.crossDimensionFactor, description: 'Factor for a match between outcomes of different EQF dimensions.' }) crossDimensionFactor?: number;
+  @Field(() => EscoTagUse, { nullable: true, defaultValue: D.escoTags }) escoTags?: keyof typeof EscoTagUse;
+  @Field(() => Float, { nullable: true, defaultValue: D.alignmentFloor, description: 'Aligner scores at or below this are no evidence; coverage grows linearly up to alignmentFull.' }) alignmentFloor?: number;
+  @Field(() => Float, { nullable: true, defaultValue: D.alignmentFull, description: 'An aligner score at or above this covers the reference outcome fully.' }) alignmentFull?: number;
+  @Field(() => Boolean, { nullable: true, defaultValue: D.alignSameLanguage, description: 'Let the aligner also score outcomes written in the same language.' }) alignSameLanguage?: boolean;
   @Field(() => Float, { nullable: true, defaultValue: D.minMatchScore }) minMatchScore?: number;
   @Field(() => Int, { nullable: true, defaultValue: D.maxMatchesPerOutcome }) maxMatchesPerOutcome?: number;
   @Field(() => Float, { nullable: true, defaultValue: D.outcomeCoveredThreshold, description: 'An outcome counts as covered at or above this coverage.' }) outcomeCoveredThreshold?: number;
