@@ -132,6 +132,17 @@ describe('typed report fields of Comparison (regime, training, documents needed,
     expect(res.data.comparison.regime).toEqual(c.regime);
   });
 
+  it('Software developer vs Fachinformatiker/in Anwendungsentwicklung: not regulated (registry), informational, aligned from the texts', async () => {
+    const c = await compare('nl-mbo-software-developer', 'de-fiausbv-fachinformatiker-anwendungsentwicklung');
+    expectTypedMatchesReport(c);
+    expect(c.regime).toMatchObject({ kind: 'NOT_REGULATED', contentComparison: 'INFORMATIONAL' });
+    expect(c.verdict).toBe('PARTIAL');
+    const matches = c.report.units.flatMap((u: any) => u.outcomes.flatMap((o: any) => o.matches));
+    expect(matches.length).toBeGreaterThan(0);
+    for (const m of matches) expect(m.evidence).toBe('ALIGNMENT');
+    expect(c.compensation.choice).toMatch(/Not a regulated profession/);
+  });
+
   it('route advice under the general system shows the comparison’s Art. 14(2) choice and its documents needed', async () => {
     const res = await t.gql(ROUTE, { q: ids[VIG], d: 'DE-NW', p: 'altenpfleger', lang: 'en' });
     expect(res.errors).toBeUndefined();

@@ -158,6 +158,15 @@ describe('acceptance on the seeded case qualifications', () => {
       expect(report.verdict).toBe('PARTIAL');
     });
 
+    it('is informational for a profession that is not regulated: the differences are named, measures are suggestions', () => {
+      const r = compare(SWDEV, FIAE, DEFAULT_POLICY, [], [], { regime: { kind: 'NOT_REGULATED', legalBasis: 'BQFG §§ 4, 7 (Gleichwertigkeitsfeststellung, non-regulated profession)' } });
+      expect(r.regime).toMatchObject({ kind: 'NOT_REGULATED', contentComparison: 'INFORMATIONAL' });
+      expect(r.verdict).toBe('PARTIAL');
+      expect(r.differences.filter((d) => d.kind === 'UNIT').length).toBeGreaterThan(0);
+      expect(r.compensation!.choice).toMatch(/Not a regulated profession: Art\. 14 does not apply/);
+      expect(r.explanation.find((e) => e.rule === 'COMPENSATION_CHOICE')!.legalBasis).toBeNull();
+    });
+
     it('a policy that marks only the software-development parts essential drops the other exam areas from the differences', () => {
       const essential = ['ap2-projekt', 'ap2-planung', 'ap2-algorithmen'];
       const policy = {

@@ -26,6 +26,7 @@ export function regimeSummary(regime: ComparisonRegime | undefined): RegimeSumma
     kind: regime.kind,
     legalBasis: regime.legalBasis,
     ruleKey: regime.ruleKey ?? null,
-    contentComparison: isAutomatic(regime.kind) ? 'INFORMATIONAL' : 'DECISIVE',
+    // Not regulated: no authority decides on access to the profession, so the comparison informs (employer, chamber).
+    contentComparison: isAutomatic(regime.kind) || regime.kind === 'NOT_REGULATED' ? 'INFORMATIONAL' : 'DECISIVE',
   };
 }

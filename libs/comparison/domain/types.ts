@@ -230,7 +230,7 @@ export interface RegimeSummary {
   kind: RegimeKind | 'UNSPECIFIED';
   legalBasis: string | null;
   ruleKey: string | null;
-  /** Automatic recognition: the content comparison is informational and proposes no compensation. */
+  /** Automatic recognition: informational, no compensation. Not regulated: informational, measures only as suggestions. */
   contentComparison: 'DECISIVE' | 'INFORMATIONAL';
 }
 

@@ -18,7 +18,7 @@ export const ComparisonRegimeKind = registerStringEnum(
 export const ContentComparisonRole = registerStringEnum(
   everyOf<RegimeSummary['contentComparison']>()(['DECISIVE', 'INFORMATIONAL'] as const),
   'ContentComparisonRole',
-  'Whether the content comparison decides the verdict (DECISIVE) or, under automatic recognition, only informs and proposes no compensation (INFORMATIONAL).',
+  'Whether the content comparison decides the verdict (DECISIVE) or only informs (INFORMATIONAL): under automatic recognition, with no compensation; for a profession that is not regulated, with measures as suggestions.',
 );
 
 export const TrainingItem = registerStringEnum(
@@ -39,7 +39,7 @@ export class ComparisonRegimeModel {
   @Field(() => String, { nullable: true, description: 'The legal basis the caller gave; null when UNSPECIFIED.' }) legalBasis: string | null;
   @Field(() => String, { nullable: true, description: 'The recognition rule the regime comes from, if any.' }) ruleKey: string | null;
   @Field(() => ContentComparisonRole, {
-    description: 'INFORMATIONAL under automatic recognition (SECTORAL_AUTOMATIC, AUTOMATIC_LEVEL): the comparison neither decides nor proposes compensation.',
+    description: 'INFORMATIONAL under automatic recognition (SECTORAL_AUTOMATIC, AUTOMATIC_LEVEL: no compensation) and for a profession that is not regulated (NOT_REGULATED: measures only as suggestions).',
   })
   contentComparison: keyof typeof ContentComparisonRole;
 }
