@@ -9,6 +9,8 @@ import { CATALOGUE_ENTITIES } from '../../libs/catalogue/persistence';
 import { ComparisonModule } from '../../libs/comparison/comparison.module';
 import { CredentialsModule } from '../../libs/credentials/credentials.module';
 import { RecognitionModule } from '../../libs/recognition/recognition.module';
+import { ShareLinksModule } from '../../libs/share-links/share-links.module';
+import { VerifyPageModule } from '../../libs/verify-page/verify-page.module';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { COMPARISON_ENTITIES } from '../../libs/comparison/persistence/entities';
 import { AuditEntryEntity } from '../../libs/platform/audit/audit-entry.entity';
@@ -66,6 +68,8 @@ export class AppModule {
         ComparisonModule,
         CredentialsModule,
         RecognitionModule,
+        ShareLinksModule,
+        VerifyPageModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useValue: new AllExceptionsFilter(logger) }],
