@@ -1,56 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import jsQR from 'jsqr';
-import { PDFParse } from 'pdf-parse';
 import { hasChromium, openBrowser, type Browser } from './support/browser';
 import { ISSUE_DIPLOMA, setupSchools } from './support/credentials-fixture';
+import { hasPdftoppm, pdfText, renderPageRgba } from './support/pdf';
 import { rowCounts } from './support/row-counts';
-import { tempDir } from './support/temp-dir';
 import { startTestApp, TestApp } from './support/test-app';
 
 const CREATE = 'mutation($c: ID!, $d: Int) { createShareLink(credentialId: $c, expiresInDays: $d) { id credentialId url pdfUrl expiresAt revokedAt } }';
 const REVOKE = 'mutation($id: ID!) { revokeShareLink(id: $id) { id url revokedAt } }';
-const hasPdftoppm = (() => {
-  try {
-    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 if (!hasChromium || !hasPdftoppm) console.warn(`SKIPPED share-link browser/QR tests: ${!hasChromium ? 'no Chromium' : ''} ${!hasPdftoppm ? 'no pdftoppm (apt-get install poppler-utils)' : ''}`);
 const itBrowser = hasChromium && hasPdftoppm ? it : it.skip;
-
-/** Page 1 of a PDF as an RGBA image, rendered by poppler (a real renderer, independent of pdfkit). */
-function renderFirstPage(pdf: Buffer): { data: Uint8ClampedArray; width: number; height: number } {
-  const dir = tempDir('pdf');
-  writeFileSync(join(dir, 'c.pdf'), pdf);
-  execFileSync('pdftoppm', ['-r', '110', '-f', '1', '-l', '1', join(dir, 'c.pdf'), join(dir, 'page')]);
-  const ppm = readFileSync(join(dir, 'page-1.ppm'));
-  // Binary PPM: "P6\n<w> <h>\n<max>\n" then RGB bytes.
-  const header = ppm.subarray(0, 50).toString('latin1').match(/^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/);
-  if (!header) throw new Error('not a P6 PPM');
-  const [width, height] = [Number(header[1]), Number(header[2])];
-  const rgb = ppm.subarray(header[0].length);
-  const data = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0; i < width * height; i++) {
-    data[i * 4] = rgb[i * 3];
-    data[i * 4 + 1] = rgb[i * 3 + 1];
-    data[i * 4 + 2] = rgb[i * 3 + 2];
-    data[i * 4 + 3] = 255;
-  }
-  return { data, width, height };
-}
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
-}
 
 describe('share links and printable credentials', () => {
   let t: TestApp;
@@ -125,7 +83,7 @@ describe('share links and printable credentials', () => {
     expect(text).toMatch(/Ausgestellt von:\s*Alfa-college \(NL\)/);
     expect(text).toMatch(/Niveau:\s*NLQF 3 · EQF 3/);
 
-    const img = renderFirstPage(pdf);
+    const img = renderPageRgba(pdf, 1);
     const qr = jsQR(img.data, img.width, img.height);
     expect(qr?.data).toBe(link.url);
 

@@ -108,7 +108,7 @@ describeInBrowser('public verification page in Chromium', () => {
       return labels.length;
     };
     expect(await check()).toBeGreaterThanOrEqual(12);
-    expect(await b.page.locator('label[for=credential]').innerText()).toBe('Digitaler Nachweis (JSON-LD oder JWT)');
+    expect(await b.page.locator('label[for=credential]').innerText()).toBe('Digitaler Nachweis (JSON-LD, JWT oder Text eines Offline-QR-Codes)');
     await b.page.fill('#credential', JSON.stringify(diploma));
     await Promise.all([b.page.waitForURL(`${t.baseUrl}/verify`), b.page.click('button[type=submit]')]);
     await b.screenshot('verify-valid-diploma-de');

@@ -3,6 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { MAX_CREDENTIAL_BYTES } from '../credentials/verification.service';
+import { isPng } from '../offline-qr/qr-image';
 import { PageLang, pageLang } from './domain/i18n';
 import { PAGE_CSP, renderPage } from './domain/render';
 import { credentialPdf } from './pdf/credential-pdf';
@@ -43,9 +44,10 @@ export class VerifyPageController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CREDENTIAL_BYTES, files: 1, fields: 10, fieldSize: MAX_CREDENTIAL_BYTES } }))
   async verify(@Body() body: FormFields, @UploadedFile() file: { buffer: Buffer } | undefined, @Res() res: Response) {
     const lang = pageLang(body?.lang);
-    const fromFile = file?.buffer?.length ? file.buffer.toString('utf8') : undefined;
+    const image = file?.buffer?.length && isPng(file.buffer) ? file.buffer : undefined;
+    const fromFile = file?.buffer?.length && !image ? file.buffer.toString('utf8') : undefined;
     const text = (fromFile ?? str(body?.credential) ?? '').trim();
-    const model = await this.pages.verifyModel(lang, text, { jurisdiction: str(body?.jurisdiction), profession: str(body?.profession) });
+    const model = await this.pages.verifyModel(lang, text, { jurisdiction: str(body?.jurisdiction), profession: str(body?.profession) }, image);
     this.send(res, renderPage(model));
   }
 

@@ -5,6 +5,8 @@ import { IssuerService } from '../credentials/issuer.service';
 import { MAX_CREDENTIAL_BYTES, VerificationService } from '../credentials/verification.service';
 import { AppError } from '../platform/errors/app-error';
 import { adviceForVerification, RecognitionService } from '../recognition/recognition.service';
+import { credentialFromOfflineQr, OFFLINE_QR_PREFIX, offlineQr } from '../offline-qr/offline-qr';
+import { qrTextFromPng } from '../offline-qr/qr-image';
 import { ShareLinkService } from '../share-links/share-link.service';
 import { credentialFacts } from './domain/credential-facts';
 import { PageLang } from './domain/i18n';
@@ -40,11 +42,17 @@ export class VerifyPageService {
     return { lang, action: '/verify', method: 'post', langHref: (l) => `/verify?lang=${l}`, pasteForm: true, ...(await this.options(lang)) };
   }
 
-  async verifyModel(lang: PageLang, text: string, choice: AdviceChoice): Promise<PageModel> {
+  /** `image`: an uploaded PNG, read for a QR code (an offline QR); else `text` is the pasted or uploaded credential. */
+  async verifyModel(lang: PageLang, text: string, choice: AdviceChoice, image?: Buffer): Promise<PageModel> {
     const base = await this.formModel(lang);
+    if (image) {
+      const qr = qrTextFromPng(image);
+      if (!qr) return { ...base, notice: 'noQrInImage' };
+      text = qr.trim();
+    }
     if (!text) return { ...base, notice: 'emptyInput' };
     const selected = this.chosen(base, choice);
-    const result = await this.result(lang, parseInput(text), selected);
+    const result = await this.result(lang, await parseInput(text), selected);
     return { ...base, selected, credentialText: text.length <= MAX_CREDENTIAL_BYTES ? text : '', result };
   }
 
@@ -74,7 +82,9 @@ export class VerifyPageService {
       const inst = await this.issuers.institutionByDid(did);
       coIssuers.push(inst ? `${inst.name} (${inst.jurisdiction_code})` : did);
     }
-    return { lang, facts, issuer: await this.issuerOf(issuerDid), coIssuers, shareUrl: this.links.urlOf(token) };
+    // The offline QR carries the JSON-LD credential itself; a JWT credential is printed with the link only.
+    const offline = r.credential.format === 'DATA_INTEGRITY' ? await offlineQr(doc) : null;
+    return { lang, facts, issuer: await this.issuerOf(issuerDid), coIssuers, shareUrl: this.links.urlOf(token), offlineQr: offline?.payload ?? null };
   }
 
   /** Only choices from the lists are used: anything else is ignored, never passed on. */
@@ -113,8 +123,18 @@ export class VerifyPageService {
   }
 }
 
-/** A JSON text becomes the object; anything else is handed on as a JWT string. Broken JSON is reported, not guessed at. */
-export function parseInput(text: string): unknown {
+/**
+ * A JSON text becomes the object, an offline QR text ("VP1-…") the credential it carries; anything else is handed
+ * on as a JWT string. Broken JSON or QR text is reported, not guessed at.
+ */
+export async function parseInput(text: string): Promise<unknown> {
+  if (text.startsWith(OFFLINE_QR_PREFIX)) {
+    try {
+      return await credentialFromOfflineQr(text);
+    } catch (e) {
+      return new Error(`not a readable offline QR code: ${(e as Error).message}`);
+    }
+  }
   if (!text.startsWith('{')) return text;
   try {
     return JSON.parse(text);

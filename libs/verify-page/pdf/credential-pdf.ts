@@ -9,6 +9,8 @@ export interface PrintableCredential {
   issuer: { name: string; jurisdiction: string } | null;
   coIssuers: string[];
   shareUrl: string;
+  /** The offline QR text (the credential itself), when it fits one QR code. */
+  offlineQr?: string | null;
 }
 
 /**
@@ -56,6 +58,14 @@ export async function credentialPdf(p: PrintableCredential): Promise<Buffer> {
   doc.font('Helvetica').fontSize(10).text(L('pdfVerifyAt'), 240, y + 10, { width: 300 });
   doc.moveDown(0.3).fillColor('#0b4f9c').text(p.shareUrl, { width: 300, link: p.shareUrl });
   doc.fillColor('#444').moveDown(1).fontSize(8).text(L('pdfNote'), { width: 300 });
+  if (p.offlineQr) {
+    // A page of its own: a version-30-something QR code needs the width to stay scannable.
+    const offline = await QRCode.toBuffer(p.offlineQr, { errorCorrectionLevel: 'L', margin: 4, scale: 4 });
+    doc.addPage();
+    doc.font('Helvetica-Bold').fontSize(14).fillColor('#000').text(L('pdfOfflineTitle'));
+    doc.moveDown(0.3).font('Helvetica').fontSize(10).text(L('pdfOfflineHint'));
+    doc.image(offline, 56, doc.y + 12, { width: 480 });
+  }
   doc.end();
   return done;
 }
