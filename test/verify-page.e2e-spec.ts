@@ -78,6 +78,9 @@ describeInBrowser('public verification page in Chromium', () => {
     expect(await text('#verdict')).toBe('Not valid');
     expect(await b.page.locator('#checks tr[data-check=PROOF]').getAttribute('data-status')).toBe('FAIL');
     expect(await text('#why')).toMatch(/Signature: The signature does not match the content: the credential was changed after it was signed/);
+    // The named issuer is in the register, but did not sign this content.
+    expect(await text('#issuer-registered')).toBe('Yes');
+    expect(await text('#checks tr[data-check=ISSUER]')).toContain('The issuer has not validly signed the credential.');
   });
 
   it('a revoked diploma says revoked', async () => {

@@ -107,7 +107,8 @@ export class VerifyPageService {
       return { report, credential: null, issuer: null, advice: null, adviceNote: null };
     }
     const { credential, ...report } = await this.verification.verify(input);
-    const issuer = report.trusted ? await this.issuerOf(report.issuer) : null;
+    // The issuer the credential names, as the registry knows it; whether it really signed is the ISSUER check.
+    const issuer = await this.issuerOf(report.issuer);
     let advice: ResultView['advice'] = null;
     let adviceNote: string | null = null;
     if (choice.jurisdiction) {
@@ -119,7 +120,7 @@ export class VerifyPageService {
         adviceNote = e.message;
       }
     }
-    return { report: { ...report, checks: report.checks }, credential, issuer, advice, adviceNote };
+    return { report, credential, issuer, advice, adviceNote };
   }
 }
 

@@ -13,6 +13,7 @@ export interface Option {
 export interface ResultView {
   report: VerificationReport;
   credential: unknown;
+  /** The named issuer's registry entry; null when it is not in the trust register. */
   issuer: { name: string; jurisdiction: string } | null;
   advice: RouteAdvice | null;
   adviceNote: string | null;
@@ -143,7 +144,7 @@ ${failed.length ? html`<h3 data-i18n="whyInvalid">${t(lang, 'whyInvalid')}</h3><
 <dl id="issuer">
 <dt data-i18n="issuerName">${t(lang, 'issuerName')}</dt><dd>${r.issuer?.name ?? label(lang, 'unknown')}</dd>
 <dt data-i18n="issuerJurisdiction">${t(lang, 'issuerJurisdiction')}</dt><dd>${r.issuer?.jurisdiction ?? label(lang, 'unknown')}</dd>
-<dt data-i18n="issuerTrusted">${t(lang, 'issuerTrusted')}</dt><dd>${yesNo(report.trusted)}</dd>
+<dt data-i18n="issuerTrusted">${t(lang, 'issuerTrusted')}</dt><dd id="issuer-registered">${yesNo(!!r.issuer)}</dd>
 <dt data-i18n="issuerDid">${t(lang, 'issuerDid')}</dt><dd><code>${report.issuer ?? '—'}</code></dd>
 </dl>
 ${facts ? html`<h3 data-i18n="credentialHeading">${t(lang, 'credentialHeading')}</h3>
