@@ -179,6 +179,13 @@ describeInBrowser('public verification page in Chromium', () => {
     expect(await text('#notice')).toBe('Paste a credential or choose a file first.');
   });
 
+  it('an oversized upload is refused with 413, never a server error', async () => {
+    const form = new FormData();
+    form.set('file', new Blob([Buffer.alloc(300 * 1024, 'a')]), 'big.json');
+    const res = await fetch(`${t.baseUrl}/verify`, { method: 'POST', body: form });
+    expect(res.status).toBe(413);
+  });
+
   it('verifying on the page writes nothing', async () => {
     const before = await rowCounts(t.dataSource);
     for (const c of [diploma, revoked]) {
@@ -191,5 +198,24 @@ describeInBrowser('public verification page in Chromium', () => {
       expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     }
     expect(await rowCounts(t.dataSource)).toEqual(before);
+  });
+});
+
+describe('public verification page: rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: false, env: { VERIFY_RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+  afterAll(async () => t?.close());
+
+  it('is rate-limited per client like the other public verify paths', async () => {
+    const post = () => {
+      const form = new FormData();
+      form.set('credential', 'not-a-credential');
+      return fetch(`${t.baseUrl}/verify`, { method: 'POST', body: form });
+    };
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await post()).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 });
