@@ -109,6 +109,20 @@ describe('share links and printable credentials', () => {
     expect((await fetch(local(link.pdfUrl))).status).toBe(410);
   });
 
+  it('a JWT credential opens verified too, and its PDF carries only the share link (no offline QR for a JWT)', async () => {
+    const r = await t.gql(ISSUE_DIPLOMA, { r: { idempotencyKey: 'share-diploma-jwt', format: 'JWT', learner: { givenName: 'Jan', familyName: 'Bos' }, qualificationId: f.verzorgendeId, awardingDate: '2025-07-01' } }, f.nlSchool);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.issueDiplomaCredential.format).toBe('JWT');
+    const link = (await t.gql(CREATE, { c: r.data.issueDiplomaCredential.id }, f.nlSchool)).data.createShareLink;
+    const page = await (await fetch(local(link.url))).text();
+    expect(page).toContain('data-valid="true"');
+    expect(page).toMatch(/<td><span class="reason">The credential is readable \(JWT\)\.<\/span>/);
+    expect(page).toContain('Jan Bos');
+    const text = await pdfText(Buffer.from(await (await fetch(local(link.pdfUrl))).arrayBuffer()));
+    expect(text).toContain('Jan Bos');
+    expect(text).not.toContain('Offline copy');
+  });
+
   it('an expired link and an unknown token say so; opening a link writes nothing', async () => {
     const link = (await t.gql(CREATE, { c: credId }, f.nlSchool)).data.createShareLink;
     const before = await rowCounts(t.dataSource);
