@@ -17,6 +17,8 @@ const common = {
   transformIgnorePatterns: [],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testEnvironment: 'node',
+  // cborg (under @digitalbazaar/vpqr) exports only an "import" entry, which Jest's CommonJS resolver does not take.
+  moduleNameMapper: { '^cborg$': '<rootDir>/node_modules/cborg/cborg.js' },
 };
 module.exports = {
   projects: [

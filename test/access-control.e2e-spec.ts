@@ -206,6 +206,7 @@ describe('access control', () => {
         decisions: '{ decisions(first: 5) { totalCount } }',
         ...(published ? { decision: `{ decision(id: "${published}") { id } }` } : {}),
         verifyCredential: '{ verifyCredential(credential: "not-a-credential") { valid } }',
+        certificateSupplement: `{ certificateSupplement(qualificationId: "${vig}", lang: de) { key units { title } } }`,
       };
       // Every Query field is either listed here or needs a role: a new public query must be added.
       const schemaFields = (await ok('{ __type(name: "Query") { fields { name } } }')).__type.fields.map((f: any) => f.name);

@@ -9,6 +9,9 @@ import { CATALOGUE_ENTITIES } from '../../libs/catalogue/persistence';
 import { ComparisonModule } from '../../libs/comparison/comparison.module';
 import { CredentialsModule } from '../../libs/credentials/credentials.module';
 import { RecognitionModule } from '../../libs/recognition/recognition.module';
+import { ShareLinksModule } from '../../libs/share-links/share-links.module';
+import { VerifyPageModule } from '../../libs/verify-page/verify-page.module';
+import { CertificateSupplementModule } from '../../libs/certificate-supplement/certificate-supplement.module';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { COMPARISON_ENTITIES } from '../../libs/comparison/persistence/entities';
 import { AuditEntryEntity } from '../../libs/platform/audit/audit-entry.entity';
@@ -66,6 +69,9 @@ export class AppModule {
         ComparisonModule,
         CredentialsModule,
         RecognitionModule,
+        ShareLinksModule,
+        VerifyPageModule,
+        CertificateSupplementModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useValue: new AllExceptionsFilter(logger) }],

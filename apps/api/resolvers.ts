@@ -6,6 +6,8 @@ import { AuditResolver } from '../../libs/platform/audit/audit.resolver';
 import { CredentialsResolver } from '../../libs/credentials/graphql/credentials.resolver';
 import { IssuersResolver } from '../../libs/credentials/graphql/issuers.resolver';
 import { RecognitionResolver } from '../../libs/recognition/graphql/recognition.resolver';
+import { CertificateSupplementResolver } from '../../libs/certificate-supplement/graphql/certificate-supplement.resolver';
+import { ShareLinksResolver } from '../../libs/share-links/graphql/share-links.resolver';
 
 /** Every resolver of the API, for generating schema.gql without a database (a test checks the list is complete). */
-export const API_RESOLVERS = [QualificationResolver, CatalogueResolver, AuditResolver, ComparisonResolver, DecisionResolver, CredentialsResolver, IssuersResolver, RecognitionResolver];
+export const API_RESOLVERS = [QualificationResolver, CatalogueResolver, AuditResolver, ComparisonResolver, DecisionResolver, CredentialsResolver, IssuersResolver, RecognitionResolver, ShareLinksResolver, CertificateSupplementResolver];
