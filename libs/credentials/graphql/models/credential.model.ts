@@ -16,8 +16,11 @@ export class InstitutionModel {
   @Field({ description: 'SCHOOL, CHAMBER or AUTHORITY.' })
   type: string;
 
-  @Field({ description: 'did:web identifier; the DID document is served at /issuers/{id}/did.json.' })
+  @Field({ description: 'did:web identifier (its DID document is served at /issuers/{id}/did.json) or a did:key.' })
   did: string;
+
+  @Field({ description: 'May sign W3C credentials of types other than this service\'s own (VC-API issuance).' })
+  allowGenericCredentials: boolean;
 
   @Field(() => [IssuerKeyModel])
   keys: IssuerKeyModel[];
