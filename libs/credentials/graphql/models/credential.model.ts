@@ -130,8 +130,14 @@ export class VerificationCheckModel {
 
 @ObjectType('CredentialVerification')
 export class VerificationModel {
-  @Field()
+  @Field({ description: 'Every check passed: verified, trusted and, where it applies, accredited.' })
   valid: boolean;
+
+  @Field({ description: 'Format, schema, proofs, status and validity hold, whoever the issuer is.' })
+  verified: boolean;
+
+  @Field({ description: 'Every awarding body was accredited at issuance for what the credential awards.' })
+  accredited: boolean;
 
   @Field({ description: 'Every proof verifies.' })
   authentic: boolean;
