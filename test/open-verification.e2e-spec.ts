@@ -1,0 +1,191 @@
+import { contexts as credentialContexts } from '@digitalbazaar/credentials-context';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import * as dataIntegrityContext from '@digitalbazaar/data-integrity-context';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as vc from '@digitalbazaar/vc';
+import { JsonLdDocumentLoader } from 'jsonld-document-loader';
+import { withNetworkSpy } from './support/network-spy';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * Issue 11: credentials of issuers outside this registry are verified (verified apart from trusted), W3C
+ * credentials are issued through the VC-API, and nothing is fetched from the network on the way.
+ */
+
+// The independent side: @digitalbazaar/vc with its own key and its own loader, nothing of this service.
+const EXAMPLES_V2 = 'https://www.w3.org/ns/credentials/examples/v2';
+function independentLoader() {
+  const l = new JsonLdDocumentLoader();
+  for (const [url, doc] of credentialContexts as Map<string, unknown>) l.addStatic(url, doc);
+  for (const [url, doc] of dataIntegrityContext.contexts as Map<string, unknown>) l.addStatic(url, doc);
+  l.addStatic(EXAMPLES_V2, { '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } });
+  return l.build();
+}
+
+async function independentKey(did?: string) {
+  const kp = await Ed25519Multikey.generate();
+  const controller = did ?? `did:key:${kp.publicKeyMultibase}`;
+  kp.controller = controller;
+  kp.id = did ? `${did}#key-1` : `${controller}#${kp.publicKeyMultibase}`;
+  return kp;
+}
+
+async function independentlySigned(kp: any, extra: Record<string, unknown> = {}) {
+  const credential = {
+    '@context': ['https://www.w3.org/ns/credentials/v2', EXAMPLES_V2],
+    id: 'urn:uuid:6c2a5e0e-2b1f-4d8a-9a8e-2f0f7f3b9c11',
+    type: ['VerifiableCredential', 'ExampleAlumniCredential'],
+    issuer: kp.controller,
+    validFrom: '2025-01-01T00:00:00Z',
+    credentialSubject: { id: 'did:example:ebfeb1f712ebc6f1c276e12ec21', alumniOf: 'Example University' },
+    ...extra,
+  };
+  const suite = new DataIntegrityProof({ signer: kp.signer(), cryptosuite: eddsaRdfc2022 });
+  return vc.issue({ credential, suite, documentLoader: independentLoader() });
+}
+
+const VERIFY = `query($c: JSON!) { verifyCredential(credential: $c) { valid verified trusted accredited authentic checks { check status reason } } }`;
+const REGISTER = `mutation($id: String!, $m: String) { registerInstitution(id: $id, name: "Open School", jurisdiction: "NL", type: "SCHOOL", didMethod: $m) { id did allowGenericCredentials keys { id } } }`;
+const ALLOW = `mutation($id: String!, $a: Boolean!) { setInstitutionGenericCredentials(institutionId: $id, allowed: $a) { id allowGenericCredentials } }`;
+
+describe('open verification and W3C issuance (issue 11)', () => {
+  let t: TestApp;
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(`${t.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('verifies a credential signed by an independent implementation (did:key) as verified but not trusted; a one-field tamper is refused', async () => {
+    const kp = await independentKey();
+    const signed = await independentlySigned(kp);
+    expect(signed.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', verificationMethod: kp.id });
+    const tampered = structuredClone(signed);
+    tampered.credentialSubject.alumniOf = 'Another University';
+
+    const { result, attempts } = await withNetworkSpy(async () => ({
+      rest: await post('/credentials/verify', { verifiableCredential: signed }),
+      gql: await t.gql(VERIFY, { c: signed }),
+      bad: await post('/credentials/verify', { verifiableCredential: tampered }),
+      badGql: await t.gql(VERIFY, { c: tampered }),
+    }));
+    expect(attempts).toEqual([]);
+
+    expect(result.rest.status).toBe(200);
+    expect(result.rest.body).toMatchObject({ verified: true, trusted: false, accredited: false });
+    expect(result.rest.body.warnings.join('\n')).toMatch(/ISSUER: ISSUER_NOT_IN_TRUST_REGISTRY/);
+    expect(result.rest.body.errors).toEqual([]);
+
+    // The GraphQL report keeps every check with its reason code.
+    expect(result.gql.errors).toBeUndefined();
+    const report = result.gql.data.verifyCredential;
+    expect(report).toMatchObject({ valid: false, verified: true, trusted: false, accredited: false, authentic: true });
+    expect(report.checks.map((c: any) => `${c.check}:${c.status}:${c.reason}`)).toEqual([
+      'FORMAT:PASS:JSON_LD',
+      'SCHEMA:PASS:DATA_MODEL_VALID',
+      'PROOF:PASS:SIGNATURE_VALID',
+      'ISSUER:FAIL:ISSUER_NOT_IN_TRUST_REGISTRY',
+      'ACCREDITATION:SKIP:ISSUER_UNKNOWN',
+      'STATUS:SKIP:NO_STATUS',
+      'VALIDITY:PASS:WITHIN_VALIDITY',
+    ]);
+
+    expect(result.bad.status).toBe(422);
+    expect(result.bad.body.verified).toBe(false);
+    expect(result.bad.body.errors.join('\n')).toMatch(/PROOF: SIGNATURE_INVALID/);
+    expect(result.badGql.data.verifyCredential).toMatchObject({ verified: false, authentic: false, trusted: false });
+  });
+
+  it('never fetches the DID document of an unknown did:web host', async () => {
+    const kp = await independentKey('did:web:unknown-school.example');
+    const signed = await independentlySigned(kp);
+    const { result, attempts } = await withNetworkSpy(() => post('/credentials/verify', { verifiableCredential: signed }));
+    expect(attempts).toEqual([]);
+    expect(result.status).toBe(422);
+    expect(result.body.verified).toBe(false);
+    expect(result.body.errors.join('\n')).toMatch(/PROOF: KEY_NOT_RESOLVABLE: FOREIGN_DID: refused to load "did:web:unknown-school\.example#key-1"/);
+  });
+
+  it('honours options.checks: an expired credential passes a proof-only verification, not a full one', async () => {
+    const kp = await independentKey();
+    const expired = await independentlySigned(kp, { validFrom: '2020-01-01T00:00:00Z', validUntil: '2021-01-01T00:00:00Z' });
+    const full = await post('/credentials/verify', { verifiableCredential: expired });
+    expect(full.status).toBe(422);
+    expect(full.body.errors.join('\n')).toMatch(/VALIDITY: EXPIRED/);
+    const proofOnly = await post('/credentials/verify', { verifiableCredential: expired, options: { checks: ['proof'] } });
+    expect(proofOnly.status).toBe(200);
+    expect(proofOnly.body).toMatchObject({ verified: true, checks: ['format', 'schema', 'proof'] });
+    expect(proofOnly.body.warnings.join('\n')).toMatch(/VALIDITY: NOT_REQUESTED/);
+    const bad = await post('/credentials/verify', { verifiableCredential: expired, options: { checks: 'proof' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^options\.checks:/);
+  });
+
+  it('issues a W3C credential through the VC-API for a did:key school once an admin allows generic types; another issuer is refused; status lists are served', async () => {
+    const admin = await t.token('admin', { subject: 'admin-open' });
+    const reg = await t.gql(REGISTER, { id: 'open-school', m: 'key' }, admin);
+    expect(reg.errors).toBeUndefined();
+    const school = reg.data.registerInstitution;
+    expect(school.did).toMatch(/^did:key:z6Mk/);
+    expect(school.keys.map((k: any) => k.id)).toEqual([`${school.did}#${school.did.slice('did:key:'.length)}`]);
+    expect(school.allowGenericCredentials).toBe(false);
+    const token = await t.token('school', { institution: 'open-school', subject: 'registrar-open' });
+    const credential = {
+      '@context': ['https://www.w3.org/ns/credentials/v2', EXAMPLES_V2],
+      type: ['VerifiableCredential', 'ExampleAlumniCredential'],
+      issuer: school.did,
+      credentialSubject: { id: 'did:example:learner-1', alumniOf: 'Open School' },
+    };
+    const options = { credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: ['revocation', 'suspension'] } };
+
+    // Off by default: generic types need the admin's decision.
+    const refused = await post('/credentials/issue', { credential, options }, token);
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).toMatch(/may issue only/);
+    // Only an admin decides it.
+    const bySchool = await t.gql(ALLOW, { id: 'open-school', a: true }, token);
+    expect(bySchool.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const allowed = await t.gql(ALLOW, { id: 'open-school', a: true }, admin);
+    expect(allowed.data.setInstitutionGenericCredentials.allowGenericCredentials).toBe(true);
+
+    const other = await post('/credentials/issue', { credential: { ...credential, issuer: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' }, options }, token);
+    expect(other.status).toBe(400);
+    expect(JSON.stringify(other.body)).toMatch(/credential\.issuer/);
+    const malformed = await post('/credentials/issue', { credential: { ...credential, type: 'ExampleAlumniCredential' } }, token);
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body)).toMatch(/credential\.type/);
+
+    const issued = await post('/credentials/issue', { credential, options }, token);
+    expect(issued.status).toBe(201);
+    const vcOut = issued.body.verifiableCredential;
+    expect(vcOut).toMatchObject({ issuer: school.did, credentialSubject: credential.credentialSubject, proof: { cryptosuite: 'eddsa-rdfc-2022', verificationMethod: school.keys[0].id } });
+    expect(vcOut.credentialStatus.map((s: any) => s.statusPurpose)).toEqual(['revocation', 'suspension']);
+    for (const s of vcOut.credentialStatus) {
+      // The test app listens on a random port; the URLs carry the configured public base URL.
+      const list = await fetch(`${t.baseUrl}${new URL(s.statusListCredential).pathname}`);
+      expect(list.status).toBe(200);
+      expect(((await list.json()) as any).credentialSubject.statusPurpose).toBe(s.statusPurpose);
+    }
+
+    // Our own school: verified and trusted; revoked through the usual mutation, it stops verifying.
+    const ok = await post('/credentials/verify', { verifiableCredential: vcOut });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ verified: true, trusted: true });
+    const revoked = await t.gql('mutation($id: ID!) { revokeCredential(id: $id, reason: "test") { status } }', { id: vcOut.id }, token);
+    expect(revoked.errors).toBeUndefined();
+    const after = await post('/credentials/verify', { verifiableCredential: vcOut });
+    expect(after.status).toBe(422);
+    expect(after.body.errors.join('\n')).toMatch(/STATUS: REVOKED/);
+  });
+});
