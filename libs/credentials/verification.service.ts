@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { contentHash } from '../catalogue/domain/qualification-text';
 import { AccreditationService } from './accreditation.service';
 import { DocumentLoader } from './domain/document-loader';
+import { PresentationProofResult, verifyPresentationProof } from './domain/presentation';
 import { verifyJwt, VerifiableCredential } from './domain/proofs';
 import { issuerIdOf, MAX_CREDENTIAL_BYTES, runPipeline, VerificationPorts } from './domain/verification-checks';
 import { ProofPool } from './proof-pool/proof-pool.service';
@@ -52,6 +53,11 @@ export class VerificationService {
       }),
       credential,
     };
+  }
+
+  /** A presentation's own proof (authentication), through the closed loader. */
+  verifyPresentationProof(vp: Record<string, unknown>, o: { challenge?: string; domain?: string }): Promise<PresentationProofResult> {
+    return verifyPresentationProof(vp, o, this.loader.load);
   }
 
   /** One verification reads each institution, key list and document once, however many checks ask. */

@@ -4,8 +4,6 @@ import { projectRoot } from '../../platform/project-root';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
-/** Bitstring Status List terms for VC 1.1 credentials (VC 2.0's context defines them itself). */
-export const STATUS_LIST_CONTEXT_V1 = 'https://www.w3.org/ns/credentials/status/v1';
 /** The VC 2.0 examples context (a single @vocab), bundled from schemas/contexts/. */
 export const EXAMPLES_V2_CONTEXT = 'https://www.w3.org/ns/credentials/examples/v2';
 /**

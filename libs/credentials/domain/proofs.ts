@@ -1,5 +1,6 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import * as vc from '@digitalbazaar/vc';
 import jsigs from 'jsonld-signatures';
 import { CompactSign, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
@@ -62,7 +63,8 @@ export async function verifyProofSet(credential: VerifiableCredential, documentL
       return { verificationMethod: vm, controller: vm?.split('#')[0] ?? null, created: null, verified: false, error: shapes[i] ?? 'not checked: another proof of the set is malformed' };
     });
   }
-  const suite = new DataIntegrityProof({ cryptosuite: cachingCryptosuite });
+  // DataIntegrityProof eddsa-rdfc-2022 (what this service signs) and the legacy Ed25519Signature2020 of VC 1.1 wallets.
+  const suite = [new DataIntegrityProof({ cryptosuite: cachingCryptosuite }), new Ed25519Signature2020()];
   const result = await jsigs.verify(structuredClone(credential), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
   const byIndex: ProofResult[] = proofs.map((p: Record<string, unknown>) => ({
     verificationMethod: typeof p.verificationMethod === 'string' ? p.verificationMethod : null,

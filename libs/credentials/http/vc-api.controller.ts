@@ -1,11 +1,12 @@
-import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../platform/auth/auth.decorators';
 import { AppError } from '../../platform/errors/app-error';
 import { IssuanceService, IssueKind } from '../issuance.service';
 import { OpenIssuanceService } from '../open-issuance.service';
+import { presentationProblems, presentedCredentials } from '../domain/presentation';
 import { VALIDITY_CHECKS } from '../domain/verification';
 import { VerificationService } from '../verification.service';
 
@@ -67,26 +68,39 @@ export class VcApiController {
     });
   }
 
+  /**
+   * A presentation: its data model, the holder's proof when present (authentication, options.challenge and
+   * options.domain; the holder, when named, must be the signer) and each credential in full. 200 when all hold.
+   */
   @UseGuards(ThrottlerGuard)
   @Post('presentations/verify')
-  async verifyPresentation(@Req() _req: Request, @Body() body: { verifiablePresentation?: { verifiableCredential?: unknown } }, @Res() res: Response) {
+  async verifyPresentation(@Body() body: { verifiablePresentation?: unknown; options?: { challenge?: unknown; domain?: unknown } }, @Res() res: Response) {
     const vp = body?.verifiablePresentation;
-    if (!vp || typeof vp !== 'object') {
-      res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: 'verifiablePresentation: is required' } });
+    const problems = vp === undefined ? ['verifiablePresentation: is required'] : presentationProblems(vp);
+    const o = body?.options ?? {};
+    if (o.challenge !== undefined && typeof o.challenge !== 'string') problems.push('options.challenge: must be a string');
+    if (o.domain !== undefined && typeof o.domain !== 'string') problems.push('options.domain: must be a string');
+    if (problems.length) {
+      res.status(400).json({ verified: false, error: { code: 'BAD_USER_INPUT', message: problems.join('; ') }, errors: problems });
       return;
     }
-    const creds = Array.isArray(vp.verifiableCredential) ? vp.verifiableCredential : vp.verifiableCredential ? [vp.verifiableCredential] : [];
-    if (!creds.length || creds.length > 20) {
-      res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: 'verifiablePresentation.verifiableCredential: needs 1 to 20 credentials' } });
-      return;
+    const presentation = vp as Record<string, unknown>;
+    const errors: string[] = [];
+    const warnings: string[] = [];
+    if (presentation.proof === undefined) {
+      warnings.push('PRESENTATION_PROOF: NO_PROOF: the presentation is not signed; nothing binds it to a holder or to this request');
+    } else {
+      const p = await this.verification.verifyPresentationProof(presentation, { challenge: o.challenge as string | undefined, domain: o.domain as string | undefined });
+      const holder = typeof presentation.holder === 'string' ? presentation.holder : (presentation.holder as { id?: string } | undefined)?.id;
+      if (!p.verified) errors.push(`PRESENTATION_PROOF: INVALID: ${p.error}`);
+      else if (holder && p.controller !== holder) errors.push(`PRESENTATION_PROOF: NOT_HOLDER: signed by ${p.controller}, not by the holder ${holder}`);
     }
-    // The presentation itself is unsigned here (no holder binding yet); each credential is verified in full.
     const results = [];
-    for (const c of creds) {
+    for (const c of presentedCredentials(presentation)) {
       const { credential: _c, ...r } = await this.verification.verify(c);
       results.push(r);
     }
-    const verified = results.every((r) => r.verified);
-    res.status(verified ? 200 : 422).json({ verified, credentialResults: results });
+    const verified = !errors.length && results.every((r) => r.verified);
+    res.status(verified ? 200 : 422).json({ verified, errors, warnings, credentialResults: results });
   }
 }
