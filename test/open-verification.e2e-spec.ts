@@ -3,7 +3,10 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import * as vc from '@digitalbazaar/vc';
+import { CompactSign, exportJWK, generateKeyPair } from 'jose';
+import { contexts as ed25519Signature2020Contexts } from 'ed25519-signature-2020-context';
 import { JsonLdDocumentLoader } from 'jsonld-document-loader';
 import { withNetworkSpy } from './support/network-spy';
 import { startTestApp, TestApp } from './support/test-app';
@@ -19,6 +22,7 @@ function independentLoader() {
   const l = new JsonLdDocumentLoader();
   for (const [url, doc] of credentialContexts as Map<string, unknown>) l.addStatic(url, doc);
   for (const [url, doc] of dataIntegrityContext.contexts as Map<string, unknown>) l.addStatic(url, doc);
+  for (const [url, doc] of ed25519Signature2020Contexts as Map<string, unknown>) l.addStatic(url, doc);
   l.addStatic(EXAMPLES_V2, { '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } });
   return l.build();
 }
@@ -105,6 +109,57 @@ describe('open verification and W3C issuance (issue 11)', () => {
     expect(result.bad.body.verified).toBe(false);
     expect(result.bad.body.errors.join('\n')).toMatch(/PROOF: SIGNATURE_INVALID/);
     expect(result.badGql.data.verifyCredential).toMatchObject({ verified: false, authentic: false, trusted: false });
+  });
+
+  it('verifies a VC 1.1 Ed25519Signature2020 credential and a VC-JOSE JWT of independent did:key issuers as verified, not trusted; a tamper of each is refused', async () => {
+    // VC 1.1 with the legacy suite, signed by @digitalbazaar/ed25519-signature-2020.
+    const kp = await independentKey();
+    const legacy = await vc.issue({
+      credential: {
+        '@context': ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/security/suites/ed25519-2020/v1', { alumniOf: 'https://schema.org/alumniOf' }],
+        id: 'urn:uuid:0d9d3c4e-7a51-4f0e-9d55-5f1b1c3b2a10',
+        type: ['VerifiableCredential'],
+        issuer: kp.controller,
+        issuanceDate: '2024-06-01T00:00:00Z',
+        credentialSubject: { id: 'did:example:learner-2', alumniOf: 'Example College' },
+      },
+      suite: new Ed25519Signature2020({ signer: kp.signer() }),
+      documentLoader: independentLoader(),
+    });
+    expect(legacy.proof).toMatchObject({ type: 'Ed25519Signature2020', verificationMethod: kp.id });
+    const legacyTampered = structuredClone(legacy);
+    legacyTampered.issuanceDate = '2024-06-02T00:00:00Z';
+
+    // VC-JOSE: a key made by jose, its did:key derived from the public JWK; the payload is the credential.
+    const { privateKey, publicKey } = await generateKeyPair('EdDSA', { extractable: true });
+    const fp = (await Ed25519Multikey.fromJwk({ jwk: await exportJWK(publicKey) })).publicKeyMultibase;
+    const did = `did:key:${fp}`;
+    const payload = {
+      '@context': ['https://www.w3.org/ns/credentials/v2', EXAMPLES_V2],
+      id: 'urn:uuid:4a7d2f7e-51b4-4a2f-8f35-0c6f1f0a9b21',
+      type: ['VerifiableCredential', 'ExampleAlumniCredential'],
+      issuer: did,
+      validFrom: '2025-01-01T00:00:00Z',
+      credentialSubject: { id: 'did:example:learner-3', alumniOf: 'Example Academy' },
+    };
+    const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: `${did}#${fp}` }).sign(privateKey);
+    const [h, , sig] = jwt.split('.');
+    const jwtTampered = `${h}.${Buffer.from(JSON.stringify({ ...payload, credentialSubject: { ...payload.credentialSubject, alumniOf: 'Elsewhere' } })).toString('base64url')}.${sig}`;
+
+    const { result, attempts } = await withNetworkSpy(async () =>
+      Promise.all([legacy, jwt, legacyTampered, jwtTampered].map((c) => post('/credentials/verify', { verifiableCredential: c }))),
+    );
+    expect(attempts).toEqual([]);
+    for (const ok of result.slice(0, 2)) {
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ verified: true, trusted: false });
+      expect(ok.body.checks).toEqual(['format', 'schema', 'proof', 'validity']);
+    }
+    for (const bad of result.slice(2)) {
+      expect(bad.status).toBe(422);
+      expect(bad.body.verified).toBe(false);
+      expect(bad.body.errors.join('\n')).toMatch(/PROOF: SIGNATURE_INVALID/);
+    }
   });
 
   it('never fetches the DID document of an unknown did:web host', async () => {
