@@ -243,4 +243,47 @@ describe('open verification and W3C issuance (issue 11)', () => {
     expect(after.status).toBe(422);
     expect(after.body.errors.join('\n')).toMatch(/STATUS: REVOKED/);
   });
+  it('answers hostile issuance and presentation input with 4xx, never 5xx', async () => {
+    const admin = await t.token('admin', { subject: 'admin-hostile' });
+    const reg = await t.gql(REGISTER, { id: 'hostile-school', m: 'key' }, admin);
+    await t.gql(ALLOW, { id: 'hostile-school', a: true }, admin);
+    const did = reg.data.registerInstitution.did;
+    const token = await t.token('school', { institution: 'hostile-school', subject: 'registrar-hostile' });
+    const base = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: did, credentialSubject: { id: 'did:example:x' } };
+    const bodies: unknown[] = [
+      { credential: { ...base, '@context': ['https://www.w3.org/ns/credentials/v2', { '@import': 'https://evil.example/ctx' }] } },
+      { credential: { ...base, '@context': ['https://www.w3.org/ns/credentials/v2', { '@protected': true, VerifiableCredential: 'https://evil.example/#VC' }] } },
+      { credential: { ...base, credentialSubject: { id: 'did:example:x', undefinedTerm: 1 } } },
+      { credential: { ...base, credentialSubject: [] } },
+      { credential: { ...base, issuer: { id: 42 } } },
+      { credential: { ...base, type: ['VerifiableCredential', 'DiplomaCredential'] } },
+      { credential: { ...base, type: ['VerifiableCredential', 'RecognitionStatementCredential'] } },
+      { credential: base, options: { credentialStatus: { type: 'StatusList2021Entry' } } },
+      { credential: base, options: { credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'message' } } },
+      { credential: base, options: 'x' },
+      { credential: { ...base, proof: { type: 'DataIntegrityProof' } } },
+    ];
+    const answers = [];
+    for (const b of bodies) answers.push(await post('/credentials/issue', b, token));
+    expect(answers.filter((a) => a.status >= 500)).toEqual([]);
+    expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400, 400, 400, 403, 400, 400, 201, 400]);
+    // The unsupported JSON-LD is named by the signing step: undefined terms are not signed.
+    expect(JSON.stringify(answers[2].body)).toMatch(/credential: cannot be signed/);
+
+    const vp = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'] };
+    const vps: unknown[] = [
+      { ...vp, proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'authentication', verificationMethod: 'did:web:evil.example#k', proofValue: 'z3' } },
+      { ...vp, proof: 'nope' },
+      { ...vp, proof: [{}, null] },
+      { ...vp, verifiableCredential: 'not-a-jwt' },
+      { ...vp, holder: { id: 7 } },
+    ];
+    const vpAnswers = [];
+    for (const p of vps) vpAnswers.push(await post('/presentations/verify', { verifiablePresentation: p, options: { challenge: 'c' } }));
+    expect(vpAnswers.map((a) => a.status)).toEqual([422, 422, 422, 422, 400]);
+    // A presentation without credentials and without proof is well-formed, and says that nothing binds it.
+    const empty = await post('/presentations/verify', { verifiablePresentation: vp });
+    expect(empty.status).toBe(200);
+    expect(empty.body.warnings.join()).toMatch(/NO_PROOF/);
+  });
 });
