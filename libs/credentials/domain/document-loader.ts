@@ -4,6 +4,7 @@ import { contexts as statusListContexts } from '@digitalbazaar/vc-bitstring-stat
 import { contexts as ed25519Signature2020Contexts } from 'ed25519-signature-2020-context';
 import * as dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import * as DidKey from '@digitalbazaar/did-method-key';
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as multikeyContext from '@digitalbazaar/multikey-context';
 import { contexts as didContexts } from 'did-context';
@@ -75,6 +76,8 @@ function didKey() {
   if (!didKeyDriver) {
     const d = DidKey.driver();
     d.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from });
+    // P-256 keys, for ecdsa-rdfc-2019 proofs of other issuers (this service signs with Ed25519 only).
+    d.use({ multibaseMultikeyHeader: 'zDna', fromMultibase: EcdsaMultikey.from });
     didKeyDriver = d;
   }
   return didKeyDriver!;
