@@ -285,6 +285,10 @@ describe('open verification and W3C issuance (issue 11)', () => {
     for (const b of bodies) answers.push(await post('/credentials/issue', b, token));
     expect(answers.filter((a) => a.status >= 500)).toEqual([]);
     expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400, 400, 400, 403, 400, 400, 201, 400]);
+    // The service's own types keep their subject schema on this path too.
+    const own = await post('/credentials/issue', { credential: { ...base, '@context': [...base['@context'], 'https://recognition-engine.example/contexts/recognition/v1'], type: ['VerifiableCredential', 'DiplomaCredential'] } }, token);
+    expect(own.status).toBe(400);
+    expect(JSON.stringify(own.body)).toMatch(/credential\.credentialSubject\./);
     // The unsupported JSON-LD is named by the signing step: undefined terms are not signed.
     expect(JSON.stringify(answers[2].body)).toMatch(/credential: cannot be signed/);
 

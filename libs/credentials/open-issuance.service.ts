@@ -9,6 +9,7 @@ import { AccreditationService, AccreditationTarget } from './accreditation.servi
 import { RECOGNITION_CONTEXT_V1 } from './domain/constants';
 import { CREDENTIAL_TYPES, CredentialType, SUBJECT_SCHEMAS } from './domain/credential-subject.schema';
 import { dataModelProblems, vcVersionOf } from './domain/data-model';
+import { OwnEnvelopeSchema } from './domain/verification-checks';
 import type { VerifiableCredential } from './domain/proofs';
 import { IssuanceService } from './issuance.service';
 import { IssuerService } from './issuer.service';
@@ -96,7 +97,13 @@ export class OpenIssuanceService {
       const url = `${this.loader.statusPrefix}${alloc[p].list.id}`;
       return { id: `${url}#${alloc[p].index}`, type: 'BitstringStatusListEntry', statusPurpose: p, statusListIndex: String(alloc[p].index), statusListCredential: url };
     });
-    if (entries.length) credential.credentialStatus = entries.length === 1 ? entries[0] : entries;
+    if (entries.length) credential.credentialStatus = entries.length === 1 && !own ? entries[0] : entries;
+    if (own) {
+      // What the verifier requires of the service's own types, required here too: never sign what would not verify.
+      credential.validFrom ??= issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const envelope = OwnEnvelopeSchema.safeParse(credential);
+      if (!envelope.success) throw AppError.badInput(envelope.error.issues.map((i) => ({ field: `credential.${i.path.join('.')}`, message: i.message })));
+    }
     if (vcVersionOf(credential) === '1.1') credential.issuanceDate ??= issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
     let signed: VerifiableCredential;

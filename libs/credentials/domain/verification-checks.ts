@@ -64,7 +64,8 @@ export function issuedAtOf(cred: VerifiableCredential, now: Date): Date {
   return now;
 }
 
-const OwnEnvelopeSchema = z
+/** The envelope of the service's own credential types, as issued here (and required of them at verification). */
+export const OwnEnvelopeSchema = z
   .object({
     '@context': z.array(z.string()).min(1).refine((x) => x[0] === VC_V2_CONTEXT, `the first context must be ${VC_V2_CONTEXT}`),
     id: z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/, 'must be a urn:uuid'),
