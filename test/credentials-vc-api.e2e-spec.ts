@@ -128,7 +128,7 @@ describe('W3C VC-API over REST', () => {
 
     const tampered = structuredClone(diploma);
     tampered.credentialSubject.hasClaim.specifiedBy.eqfLevel = 5;
-    const bad = await api('/presentations/verify', { verifiablePresentation: { type: ['VerifiablePresentation'], verifiableCredential: [issued, tampered] } });
+    const bad = await api('/presentations/verify', { verifiablePresentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [issued, tampered] } });
     expect(bad.status).toBe(422);
     expect(bad.body.verified).toBe(false);
     expect(bad.body.credentialResults[0].valid).toBe(true);
@@ -164,7 +164,7 @@ describe('rate limit on public verification (VERIFY_RATE_LIMIT_PER_MINUTE=3)', (
     expect(results[3].text).not.toMatch(/stack|at \//);
 
     const vp = [];
-    for (let i = 0; i < 4; i++) vp.push(await post(t.baseUrl, '/presentations/verify', { verifiablePresentation: { verifiableCredential: [42] } }));
+    for (let i = 0; i < 4; i++) vp.push(await post(t.baseUrl, '/presentations/verify', { verifiablePresentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [42] } }));
     expect(vp.map((r) => r.status)).toEqual([422, 422, 422, 429]);
     expect(vp[3].body.error.code).toBe('TOO_MANY_REQUESTS');
   });
@@ -217,7 +217,7 @@ describe('private keys never appear in responses or logs (LOG_LEVEL=debug)', () 
     expect((await rest('POST', '/credentials/verify', { verifiableCredential: issued.body.verifiableCredential })).status).toBe(200);
     const tampered = { ...issued.body.verifiableCredential, validFrom: '2020-01-01T00:00:00Z' };
     expect((await rest('POST', '/credentials/verify', { verifiableCredential: tampered })).status).toBe(422);
-    expect((await rest('POST', '/presentations/verify', { verifiablePresentation: { verifiableCredential: [issued.body.verifiableCredential, tampered] } })).status).toBe(422);
+    expect((await rest('POST', '/presentations/verify', { verifiablePresentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [issued.body.verifiableCredential, tampered] } })).status).toBe(422);
     expect((await t.gql(ISSUE_LU, { r: learningUnitRequest({ eqfLevel: 0 }) }, f.nlSchool)).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect((await t.gql(ISSUE_LU, { r: learningUnitRequest({ coIssuers: [] }) }, f.otherSchool)).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await rest('POST', '/credentials/issue', { credential: learningUnitRequest() }, await t.token('employer'))).status).toBe(403);

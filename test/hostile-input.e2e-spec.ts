@@ -131,7 +131,7 @@ describe('hostile input: no 5xx, no row written, no stall', () => {
       const answers = [
         ['graphql', await post('/graphql', { query: 'query($c: JSON!) { verifyCredential(credential: $c) { valid checks { check status reason } } }', variables: { c: credential } })],
         ['rest', await post('/credentials/verify', { verifiableCredential: credential })],
-        ['presentation', await post('/presentations/verify', { verifiablePresentation: { type: ['VerifiablePresentation'], verifiableCredential: [credential] } })],
+        ['presentation', await post('/presentations/verify', { verifiablePresentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [credential] } })],
       ] as const;
       for (const [via, r] of answers) {
         if (r.status >= 500 || /INTERNAL_SERVER_ERROR/.test(r.text)) failures.push(`${via} ${label}: ${r.status} ${r.text.slice(0, 200)}`);
@@ -202,7 +202,7 @@ describe('hostile input: no 5xx, no row written, no stall', () => {
     })();
     const results = await Promise.all([
       ...payloads.map((c) => fetch(`${t.baseUrl}/credentials/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verifiableCredential: c }) })),
-      fetch(`${t.baseUrl}/presentations/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verifiablePresentation: { verifiableCredential: payloads } }) }),
+      fetch(`${t.baseUrl}/presentations/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verifiablePresentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: payloads } }) }),
       t.gql('query($c: JSON!) { verifyCredential(credential: $c) { valid checks { check reason } } }', { c: payloads[2] }),
     ]);
     polling = false;

@@ -13,6 +13,7 @@ import { IssuersResolver } from './graphql/issuers.resolver';
 import { PublicDocumentsController } from './http/public-documents.controller';
 import { VcApiController } from './http/vc-api.controller';
 import { IssuanceService } from './issuance.service';
+import { OpenIssuanceService } from './open-issuance.service';
 import { IssuerService, KEY_ENCRYPTION_KEY } from './issuer.service';
 import { loadKeyEncryptionKey } from './key-encryption-key';
 import { ProofPool } from './proof-pool/proof-pool.service';
@@ -34,6 +35,7 @@ import { VerificationService } from './verification.service';
     StatusService,
     AccreditationService,
     IssuanceService,
+    OpenIssuanceService,
     BatchIssuanceService,
     VerificationService,
     DemoSeedService,

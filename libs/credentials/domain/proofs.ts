@@ -1,5 +1,7 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
+import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import jsigs from 'jsonld-signatures';
 import { CompactSign, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
@@ -33,7 +35,7 @@ export interface ProofResult {
 }
 
 /**
- * An Ed25519 signature is 64 bytes: as base58btc multibase ("z…") at most 89 characters. Anything longer is
+ * An Ed25519 or P-256 signature is 64 bytes: as base58btc multibase ("z…") at most 89 characters. Anything longer is
  * refused before decoding, because base58 decoding is quadratic and a long value would hold the event loop.
  */
 export const MAX_PROOF_VALUE_CHARS = 100;
@@ -62,7 +64,9 @@ export async function verifyProofSet(credential: VerifiableCredential, documentL
       return { verificationMethod: vm, controller: vm?.split('#')[0] ?? null, created: null, verified: false, error: shapes[i] ?? 'not checked: another proof of the set is malformed' };
     });
   }
-  const suite = new DataIntegrityProof({ cryptosuite: cachingCryptosuite });
+  // DataIntegrityProof eddsa-rdfc-2022 (what this service signs), ecdsa-rdfc-2019 (P-256) and the legacy
+  // Ed25519Signature2020 of VC 1.1 wallets.
+  const suite = [new DataIntegrityProof({ cryptosuite: cachingCryptosuite }), new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 }), new Ed25519Signature2020()];
   const result = await jsigs.verify(structuredClone(credential), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
   const byIndex: ProofResult[] = proofs.map((p: Record<string, unknown>) => ({
     verificationMethod: typeof p.verificationMethod === 'string' ? p.verificationMethod : null,

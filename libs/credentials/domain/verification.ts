@@ -2,6 +2,9 @@
 export type CheckStatus = 'PASS' | 'FAIL' | 'SKIP';
 export type CheckName = 'FORMAT' | 'SCHEMA' | 'PROOF' | 'ISSUER' | 'CO_ISSUERS' | 'ACCREDITATION' | 'STATUS' | 'VALIDITY';
 
+/** The checks `verified` rests on; ISSUER, CO_ISSUERS and ACCREDITATION are about trust. */
+export const VALIDITY_CHECKS: readonly CheckName[] = ['FORMAT', 'SCHEMA', 'PROOF', 'STATUS', 'VALIDITY'];
+
 export interface Check {
   check: CheckName;
   status: CheckStatus;
@@ -11,7 +14,12 @@ export interface Check {
 }
 
 export interface VerificationReport {
+  /** Every check passed: verified, trusted and (where it applies) accredited. */
   valid: boolean;
+  /** Format, schema, proofs, status and validity hold, whoever the issuer is. */
+  verified: boolean;
+  /** Every awarding body was accredited at issuance for what the credential awards (false when not checked). */
+  accredited: boolean;
   /** Every proof verified cryptographically. */
   authentic: boolean;
   /** The issuer is in this service's trust registry. */
@@ -28,8 +36,11 @@ export interface VerificationReport {
 export function summarise(checks: Check[], extra: Pick<VerificationReport, 'credentialId' | 'types' | 'issuer' | 'revoked' | 'suspended' | 'expired'>): VerificationReport {
   const failed = (name: CheckName) => checks.some((c) => c.check === name && c.status === 'FAIL');
   const proofs = checks.filter((c) => c.check === 'PROOF');
+  const accreditation = checks.filter((c) => c.check === 'ACCREDITATION');
   return {
     valid: checks.length > 0 && !checks.some((c) => c.status === 'FAIL'),
+    verified: checks.length > 0 && !checks.some((c) => c.status === 'FAIL' && VALIDITY_CHECKS.includes(c.check)),
+    accredited: accreditation.some((c) => c.status === 'PASS') && !accreditation.some((c) => c.status === 'FAIL'),
     authentic: proofs.length > 0 && proofs.every((c) => c.status === 'PASS') && !failed('FORMAT'),
     trusted: checks.some((c) => c.check === 'ISSUER' && c.status === 'PASS'),
     ...extra,

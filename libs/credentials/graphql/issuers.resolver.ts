@@ -41,16 +41,24 @@ export class IssuersResolver {
   }
 
   @Roles('admin')
-  @Mutation(() => InstitutionModel, { description: 'Registers an institution with a did:web DID and a fresh Ed25519 key.' })
+  @Mutation(() => InstitutionModel, { description: 'Registers an institution with a fresh Ed25519 key and a did:web DID (or a did:key, with didMethod "key").' })
   async registerInstitution(
     @CurrentActor() actor: Actor,
     @Args('id') id: string,
     @Args('name') name: string,
     @Args('jurisdiction') jurisdiction: string,
     @Args('type') type: string,
+    @Args('didMethod', { type: () => String, nullable: true, description: '"web" (default) or "key".' }) didMethod?: string | null,
   ) {
     if (!(TYPES as readonly string[]).includes(type)) throw AppError.badInput([{ field: 'type', message: `must be one of ${TYPES.join(', ')}` }]);
-    return toInstitution(await this.issuers.register(actor, { id, name, jurisdiction, type: type as InstitutionRow['type'] }));
+    if (didMethod != null && didMethod !== 'web' && didMethod !== 'key') throw AppError.badInput([{ field: 'didMethod', message: 'must be "web" or "key"' }]);
+    return toInstitution(await this.issuers.register(actor, { id, name, jurisdiction, type: type as InstitutionRow['type'], didMethod: didMethod ?? 'web' }));
+  }
+
+  @Roles('admin')
+  @Mutation(() => InstitutionModel, { description: 'Allows or forbids an institution to sign W3C credentials of types other than this service\'s own (VC-API issuance).' })
+  async setInstitutionGenericCredentials(@CurrentActor() actor: Actor, @Args('institutionId') institutionId: string, @Args('allowed') allowed: boolean) {
+    return toInstitution(await this.issuers.setGenericCredentials(actor, institutionId, allowed));
   }
 
   @Roles('school', 'admin')
@@ -77,5 +85,5 @@ export class IssuersResolver {
 }
 
 function toInstitution(i: InstitutionRow): InstitutionModel {
-  return { id: i.id, name: i.name, jurisdictionCode: i.jurisdiction_code, type: i.type, did: i.did, keys: [] };
+  return { id: i.id, name: i.name, jurisdictionCode: i.jurisdiction_code, type: i.type, did: i.did, allowGenericCredentials: i.allow_generic_credentials, keys: [] };
 }

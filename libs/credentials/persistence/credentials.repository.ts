@@ -24,8 +24,19 @@ export class CredentialsRepository {
     return this.m().query('SELECT * FROM institution ORDER BY id');
   }
 
-  async insertInstitution(m: EntityManager, row: Omit<InstitutionRow, 'created_at'>): Promise<void> {
-    await m.query('INSERT INTO institution (id, name, jurisdiction_code, type, did) VALUES ($1, $2, $3, $4, $5)', [row.id, row.name, row.jurisdiction_code, row.type, row.did]);
+  async insertInstitution(m: EntityManager, row: Omit<InstitutionRow, 'created_at' | 'allow_generic_credentials'> & { allow_generic_credentials?: boolean }): Promise<void> {
+    await m.query('INSERT INTO institution (id, name, jurisdiction_code, type, did, allow_generic_credentials) VALUES ($1, $2, $3, $4, $5, $6)', [
+      row.id,
+      row.name,
+      row.jurisdiction_code,
+      row.type,
+      row.did,
+      row.allow_generic_credentials ?? false,
+    ]);
+  }
+
+  async setGenericCredentials(m: EntityManager, institutionId: string, allowed: boolean): Promise<void> {
+    await m.query('UPDATE institution SET allow_generic_credentials = $2 WHERE id = $1', [institutionId, allowed]);
   }
 
   async keysOf(institutionId: string, m?: EntityManager): Promise<IssuerKeyRow[]> {

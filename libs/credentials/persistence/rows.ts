@@ -4,6 +4,8 @@ export interface InstitutionRow {
   jurisdiction_code: string;
   type: 'SCHOOL' | 'CHAMBER' | 'AUTHORITY';
   did: string;
+  /** May sign W3C credentials of types other than the service's own (admin setting, off by default). */
+  allow_generic_credentials: boolean;
   created_at: Date;
 }
 

@@ -16,8 +16,11 @@ export class InstitutionModel {
   @Field({ description: 'SCHOOL, CHAMBER or AUTHORITY.' })
   type: string;
 
-  @Field({ description: 'did:web identifier; the DID document is served at /issuers/{id}/did.json.' })
+  @Field({ description: 'did:web identifier (its DID document is served at /issuers/{id}/did.json) or a did:key.' })
   did: string;
+
+  @Field({ description: 'May sign W3C credentials of types other than this service\'s own (VC-API issuance).' })
+  allowGenericCredentials: boolean;
 
   @Field(() => [IssuerKeyModel])
   keys: IssuerKeyModel[];
@@ -127,8 +130,14 @@ export class VerificationCheckModel {
 
 @ObjectType('CredentialVerification')
 export class VerificationModel {
-  @Field()
+  @Field({ description: 'Every check passed: verified, trusted and, where it applies, accredited.' })
   valid: boolean;
+
+  @Field({ description: 'Format, schema, proofs, status and validity hold, whoever the issuer is.' })
+  verified: boolean;
+
+  @Field({ description: 'Every awarding body was accredited at issuance for what the credential awards.' })
+  accredited: boolean;
 
   @Field({ description: 'Every proof verifies.' })
   authentic: boolean;
