@@ -5,6 +5,8 @@ import { PAGE_CSP, PAGE_CSS_HASH, renderPage, type PageModel } from './render';
 
 const report = (over: Partial<VerificationReport> = {}): VerificationReport => ({
   valid: false,
+  verified: false,
+  accredited: false,
   authentic: false,
   trusted: false,
   revoked: false,
