@@ -9,6 +9,7 @@ import { CATALOGUE_ENTITIES } from '../../libs/catalogue/persistence';
 import { ComparisonModule } from '../../libs/comparison/comparison.module';
 import { CredentialsModule } from '../../libs/credentials/credentials.module';
 import { RecognitionModule } from '../../libs/recognition/recognition.module';
+import { WalletModule } from '../../libs/wallet/wallet.module';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { COMPARISON_ENTITIES } from '../../libs/comparison/persistence/entities';
 import { AuditEntryEntity } from '../../libs/platform/audit/audit-entry.entity';
@@ -66,6 +67,7 @@ export class AppModule {
         ComparisonModule,
         CredentialsModule,
         RecognitionModule,
+        WalletModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useValue: new AllExceptionsFilter(logger) }],

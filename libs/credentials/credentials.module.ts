@@ -12,6 +12,7 @@ import { CredentialsResolver } from './graphql/credentials.resolver';
 import { IssuersResolver } from './graphql/issuers.resolver';
 import { PublicDocumentsController } from './http/public-documents.controller';
 import { VcApiController } from './http/vc-api.controller';
+import { HolderDeliveryService } from './holder-delivery.service';
 import { IssuanceService } from './issuance.service';
 import { IssuerService, KEY_ENCRYPTION_KEY } from './issuer.service';
 import { loadKeyEncryptionKey } from './key-encryption-key';
@@ -36,10 +37,11 @@ import { VerificationService } from './verification.service';
     IssuanceService,
     BatchIssuanceService,
     VerificationService,
+    HolderDeliveryService,
     DemoSeedService,
     CredentialsResolver,
     IssuersResolver,
   ],
-  exports: [DemoSeedService, IssuerService, IssuanceService, VerificationService, AccreditationService, StatusService],
+  exports: [HolderDeliveryService, DemoSeedService, IssuerService, IssuanceService, VerificationService, AccreditationService, StatusService],
 })
 export class CredentialsModule {}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../platform/errors/app-error';
+import { CredentialsSettings } from './credentials.settings';
+import { signerFor } from './domain/key-cache';
+import { signJwt, VerifiableCredential } from './domain/proofs';
+import { issueSdJwtVc, SD_JWT_VCT_PATH, sdJwtClaims } from './domain/sd-jwt-vc';
+import { IssuerService } from './issuer.service';
+import { CredentialsRepository } from './persistence/credentials.repository';
+import { IssuedCredentialRow } from './persistence/rows';
+import { ProofPool } from './proof-pool/proof-pool.service';
+
+export type DeliveryFormat = 'ldp_vc' | 'jwt_vc_json' | 'dc+sd-jwt';
+
+export interface HolderKey {
+  /** The holder's public key as proven in the wallet's proof of possession. */
+  jwk: Record<string, unknown>;
+  /** did:jwk (or the did:key the wallet named) of that key: the W3C formats' credentialSubject.id. */
+  did: string;
+}
+
+/** Why a credential cannot be delivered yet or at all; the wallet layer maps it to an OpenID4VCI error. */
+export class DeliveryRefused extends Error {
+  constructor(
+    readonly reason: 'REVOKED' | 'PENDING_COSIGNATURE' | 'FORMAT_NOT_OFFERED',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Signs an issued credential again, bound to a holder's key, in a wallet format. The credential keeps its id,
+ * content and status entries (so revoking it in the service reaches every delivered copy); only the subject id
+ * (or `cnf`) changes. Keys stay here: callers get signed credentials back, never key material.
+ */
+@Injectable()
+export class HolderDeliveryService {
+  constructor(
+    private readonly repo: CredentialsRepository,
+    private readonly issuers: IssuerService,
+    private readonly proofs: ProofPool,
+    private readonly settings: CredentialsSettings,
+  ) {}
+
+  async credential(id: string): Promise<IssuedCredentialRow> {
+    const row = await this.repo.credential(id);
+    if (!row) throw AppError.notFound('credential', id);
+    return row;
+  }
+
+  async deliver(credentialId: string, format: DeliveryFormat, holder: HolderKey): Promise<string | VerifiableCredential> {
+    const row = await this.credential(credentialId);
+    if (row.status === 'REVOKED') throw new DeliveryRefused('REVOKED', 'the credential has been revoked');
+    const missing = row.co_issuers.filter((d) => !row.cosigned_by.includes(d));
+    if (missing.length) throw new DeliveryRefused('PENDING_COSIGNATURE', `waiting for the co-issuer's proof (${missing.join(', ')})`);
+    const base = structuredClone(row.jwt ? JSON.parse(Buffer.from(row.jwt.split('.')[1], 'base64url').toString('utf8')) : row.document) as VerifiableCredential;
+    delete base.proof;
+    base.credentialSubject = { ...base.credentialSubject, id: holder.did };
+    const key = await this.issuers.signingKey(row.institution_id);
+
+    if (format === 'jwt_vc_json') return signJwt(base, key);
+    if (format === 'ldp_vc') {
+      let signed = await this.proofs.signAsIssuer(base, key);
+      for (const did of row.cosigned_by) {
+        const inst = this.settings.institutionIdOf(did);
+        if (inst) signed = await this.proofs.addCoIssuerProof(signed, await this.issuers.signingKey(inst));
+      }
+      return signed;
+    }
+    const vctPath = SD_JWT_VCT_PATH[row.type];
+    if (!vctPath) throw new DeliveryRefused('FORMAT_NOT_OFFERED', `${row.type} is not offered as dc+sd-jwt`);
+    const claims = sdJwtClaims(base, { vct: `${this.settings.baseUrl}${vctPath}`, holderJwk: holder.jwk, issuedAt: new Date() });
+    const signer = await signerFor(key);
+    return issueSdJwtVc(claims, key.id, (data) => signer.sign({ data }));
+  }
+}
