@@ -86,10 +86,11 @@ describe('OpenID4VCI: a wallet receives its diploma', () => {
     const sd = await wallet.credential({ metadata, accessToken: access, nonce, configurationId: 'diploma_sd_jwt' });
     expect(sd.error).toBeUndefined();
     const sdJwt = sd.ok!.credentials![0].credential as string;
-    const verifier = sdJwtVerifier(issuerKey);
+    const verifier = sdJwtVerifier(issuerKey, { from: issuerUrl, to: t.baseUrl });
     const verified = await verifier.verify(sdJwt);
     expect(verified.payload).toMatchObject({ iss: f.nl.did, vct: `${issuerUrl}/vct/diploma`, cnf: { jwk: { kty: 'OKP', crv: 'Ed25519', x: wallet.publicJwk.x } }, dateOfBirth: '2005-04-12', givenName: 'Sanne' });
     expect((verified.payload as any).achievement.specifiedBy.catalogueKey).toBe('nl-mbo-software-developer');
+    expect((verified.payload as any).status.status_list.uri).toMatch(new RegExp(`^${issuerUrl}/status/[0-9a-f-]{36}/token$`));
     const signedPart = JSON.parse(Buffer.from(sdJwt.split('~')[0].split('.')[1], 'base64url').toString('utf8'));
     expect(JSON.stringify(signedPart)).not.toContain('2005-04-12');
     expect(signedPart._sd.length).toBeGreaterThanOrEqual(3);
@@ -196,17 +197,23 @@ describe('OpenID4VCI: a wallet receives its diploma', () => {
     expect(tok.error).toBeUndefined();
   });
 
-  it('revocation reaches the delivered W3C copies, and a revoked credential is neither offered nor delivered', async () => {
+  it('revocation reaches every delivered format (W3C status list, Token Status List for SD-JWT), and a revoked credential is neither offered nor delivered', async () => {
     const id = await issueDiploma('wallet-revoke-1');
     const o = await offer(id);
     const tok = await wallet.token(o.offerUri, o.txCode);
     const { metadata } = tok as { metadata: any };
     const ld = await wallet.credential({ metadata, accessToken: tok.ok!.access_token, nonce: tok.ok!.c_nonce as string, configurationId: 'diploma_ldp_vc', asDid: true });
+    const sd = await wallet.credential({ metadata, accessToken: tok.ok!.access_token, nonce: tok.ok!.c_nonce as string, configurationId: 'diploma_sd_jwt' });
+    const verifier = sdJwtVerifier(await issuerJwk(t.baseUrl, f.nl.id), { from: issuerUrl, to: t.baseUrl });
+    const sdJwt = sd.ok!.credentials![0].credential as string;
+    await expect(verifier.verify(sdJwt)).resolves.toBeDefined();
     const rev = await t.gql('mutation($id: ID!) { revokeCredential(id: $id, reason: "wallet test") { status } }', { id }, f.nlSchool);
     expect(rev.data.revokeCredential.status).toBe('REVOKED');
     const v = (await t.gql(VERIFY, { c: ld.ok!.credentials![0].credential })).data.verifyCredential;
     expect(v).toMatchObject({ valid: false, revoked: true });
-    const later = await wallet.credential({ metadata, accessToken: tok.ok!.access_token, nonce: tok.ok!.c_nonce as string, configurationId: 'diploma_sd_jwt' });
+    // The SD-JWT VC's Token Status List says INVALID now (served by the issuer, fetched on this machine).
+    await expect(verifier.verify(sdJwt)).rejects.toThrow(/[Ss]tatus/);
+    const later = await wallet.credential({ metadata, accessToken: tok.ok!.access_token, nonce: tok.ok!.c_nonce as string, configurationId: 'diploma_jwt_vc_json', asDid: true });
     expect(later.error).toMatchObject({ error: 'credential_request_denied', error_description: expect.stringMatching(/revoked/) });
     const newOffer = await t.gql(OFFER, { id }, f.nlSchool);
     expect(newOffer.errors![0].extensions!.code).toBe('BAD_USER_INPUT');

@@ -4,6 +4,7 @@ import { CredentialsSettings } from './credentials.settings';
 import { signerFor } from './domain/key-cache';
 import { signJwt, VerifiableCredential } from './domain/proofs';
 import { issueSdJwtVc, SD_JWT_VCT_PATH, sdJwtClaims } from './domain/sd-jwt-vc';
+import { tokenStatusListJwt } from './domain/token-status-list';
 import { IssuerService } from './issuer.service';
 import { CredentialsRepository } from './persistence/credentials.repository';
 import { IssuedCredentialRow } from './persistence/rows';
@@ -69,8 +70,38 @@ export class HolderDeliveryService {
     }
     const vctPath = SD_JWT_VCT_PATH[row.type];
     if (!vctPath) throw new DeliveryRefused('FORMAT_NOT_OFFERED', `${row.type} is not offered as dc+sd-jwt`);
-    const claims = sdJwtClaims(base, { vct: `${this.settings.baseUrl}${vctPath}`, holderJwk: holder.jwk, issuedAt: new Date() });
+    const claims = sdJwtClaims(base, {
+      vct: `${this.settings.baseUrl}${vctPath}`,
+      holderJwk: holder.jwk,
+      issuedAt: new Date(),
+      status: { uri: this.tokenStatusListUrl(row.revocation_list_id), idx: row.revocation_index },
+    });
     const signer = await signerFor(key);
     return issueSdJwtVc(claims, key.id, (data) => signer.sign({ data }));
   }
+
+  tokenStatusListUrl(listId: string): string {
+    return `${this.settings.statusListUrl(listId)}/token`;
+  }
+
+  /** The signed Token Status List of a revocation list, re-signed only when the list changed. */
+  async tokenStatusList(listId: string): Promise<string | null> {
+    if (!/^[0-9a-f-]{36}$/.test(listId)) return null;
+    const row = await this.repo.statusList(listId);
+    if (!row || row.purpose !== 'revocation') return null;
+    const cacheKey = `${row.id}@${new Date(row.updated_at).getTime()}`;
+    const cached = this.tokenLists.get(row.id);
+    // A day-long exp: re-sign well before it, even when nothing changed.
+    if (cached && cached.key === cacheKey && Date.now() - cached.at < 3600_000) return cached.jwt;
+    const key = await this.issuers.signingKey(row.institution_id);
+    const signer = await signerFor(key);
+    const jwt = await tokenStatusListJwt(
+      { encodedList: row.encoded_list, length: row.length, uri: this.tokenStatusListUrl(row.id), issuerDid: key.controller, kid: key.id, now: new Date() },
+      (data) => signer.sign({ data }),
+    );
+    this.tokenLists.set(row.id, { key: cacheKey, at: Date.now(), jwt });
+    return jwt;
+  }
+
+  private readonly tokenLists = new Map<string, { key: string; at: number; jwt: string }>();
 }

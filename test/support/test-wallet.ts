@@ -87,8 +87,14 @@ export async function issuerJwk(baseUrl: string, institutionId: string): Promise
 }
 
 /** The wallet's SD-JWT VC check with @sd-jwt: issuer signature, holder-independent claims, disclosures. */
-export function sdJwtVerifier(issuer: JWK): SDJwtVcInstance {
+export function sdJwtVerifier(issuer: JWK, route: { from: string; to: string }): SDJwtVcInstance {
   return new SDJwtVcInstance({
+    // The Token Status List is fetched from the issuer (this machine) and checked with the issuer's key.
+    statusListFetcher: async (uri: string) => {
+      const res = await fetch(uri.replace(route.from, route.to));
+      if (!res.ok) throw new Error(`status list ${uri}: HTTP ${res.status}`);
+      return res.text();
+    },
     hasher: (data: string | ArrayBuffer) => createHash('sha256').update(typeof data === 'string' ? data : Buffer.from(data)).digest(),
     hashAlg: 'sha-256',
     verifier: async (data: string, sig: string) => {
