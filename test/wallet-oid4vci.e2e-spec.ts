@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Openid4vciIssuer } from '@openid4vc/openid4vci';
 import { decodeProtectedHeader, compactVerify, importJWK } from 'jose';
-import { ISSUE_DIPLOMA, setupSchools, VERIFY } from './support/credentials-fixture';
+import { ISSUE_DIPLOMA, ISSUE_LU, learningUnitRequest, setupSchools, VERIFY } from './support/credentials-fixture';
 import { startTestApp, TestApp } from './support/test-app';
-import { issuerJwk, sdJwtVerifier, TestWallet } from './support/test-wallet';
+import { deferred, issuerJwk, sdJwtVerifier, TestWallet } from './support/test-wallet';
 
 const OFFER = `mutation($id: ID!, $h: Int) { createCredentialOffer(credentialId: $id, validForHours: $h) { id credentialId learner offerUri txCode expiresAt configurationIds qrSvg qrPng } }`;
 const COHORT = `mutation($ids: [ID!]!) { createCredentialOffers(credentialIds: $ids) { cohortId csv offers { id credentialId offerUri txCode } } }`;
@@ -132,7 +132,7 @@ describe('OpenID4VCI: a wallet receives its diploma', () => {
     expect(actions.filter((a: string) => a === 'wallet.credential.deliver')).toHaveLength(3);
   });
 
-  it('a proof with another nonce or without the holder\'s signature is refused; batch requests give one credential per proof', async () => {
+  it('a proof with another nonce or a request without a valid access token is refused; batch requests give one credential per proof', async () => {
     const o = await offer(diplomaId);
     const tok = await wallet.token(o.offerUri, o.txCode);
     const { metadata } = tok as { metadata: any };
@@ -217,6 +217,47 @@ describe('OpenID4VCI: a wallet receives its diploma', () => {
     expect(later.error).toMatchObject({ error: 'credential_request_denied', error_description: expect.stringMatching(/revoked/) });
     const newOffer = await t.gql(OFFER, { id }, f.nlSchool);
     expect(newOffer.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('a binational learning unit waiting for its partner\'s proof is deferred, then delivered once co-signed', async () => {
+    const lu = await t.gql(ISSUE_LU, { r: learningUnitRequest() }, f.nlSchool);
+    const id = lu.data.issueLearningUnitCredential.id as string;
+    const o = await offer(id);
+    expect(o.configurationIds.sort()).toEqual(['learning_unit_jwt_vc_json', 'learning_unit_ldp_vc', 'learning_unit_sd_jwt']);
+    const tok = await wallet.token(o.offerUri, o.txCode);
+    const { metadata } = tok as { metadata: any };
+    const access = tok.ok!.access_token;
+    const nonce = tok.ok!.c_nonce as string;
+    const sd = await wallet.credential({ metadata, accessToken: access, nonce, configurationId: 'learning_unit_sd_jwt' });
+    const ld = await wallet.credential({ metadata, accessToken: access, nonce, configurationId: 'learning_unit_ldp_vc', asDid: true });
+    expect(sd.status).toBe(202);
+    expect(sd.ok!.credentials).toBeUndefined();
+    expect(sd.ok!.transaction_id).toEqual(expect.any(String));
+    const early = await deferred(wallet, { metadata, accessToken: access, transactionId: ld.ok!.transaction_id! });
+    expect(early.status).toBe(202);
+    expect(early.body.credentials).toBeUndefined();
+
+    const cosign = await t.gql('mutation($id: ID!) { cosignCredential(id: $id) { cosignedBy } }', { id }, f.deSchool);
+    expect(cosign.data.cosignCredential.cosignedBy).toEqual([f.de.did]);
+    const sdLater = await deferred(wallet, { metadata, accessToken: access, transactionId: sd.ok!.transaction_id! });
+    expect(sdLater.status).toBe(200);
+    const token = sdLater.body.credentials![0].credential as string;
+    const verifier = sdJwtVerifier(await issuerJwk(t.baseUrl, f.nl.id), { from: issuerUrl, to: t.baseUrl });
+    const full = (await verifier.verify(token)).payload as any;
+    expect(full).toMatchObject({ vct: `${issuerUrl}/vct/learning-unit`, achievement: { provenBy: { grade: 'passed' } } });
+    const withoutAssessment = (await verifier.verify(await verifier.present(token, { givenName: true, achievement: { provenBy: false } } as never))).payload as any;
+    expect(withoutAssessment.achievement.specifiedBy.programme).toBe('move-it-binational-2025');
+    expect(withoutAssessment.achievement.provenBy).toBeUndefined();
+    expect(withoutAssessment.dateOfBirth).toBeUndefined();
+
+    const ldLater = await deferred(wallet, { metadata, accessToken: access, transactionId: ld.ok!.transaction_id! });
+    const vc = ldLater.body.credentials![0].credential;
+    expect(vc.proof).toHaveLength(2);
+    expect(vc.credentialSubject.id).toBe(wallet.didJwk);
+    const v = (await t.gql(VERIFY, { c: vc })).data.verifyCredential;
+    expect(v).toMatchObject({ valid: true, credentialId: id });
+    const twice = await deferred(wallet, { metadata, accessToken: access, transactionId: ld.ok!.transaction_id! }).catch((e: Error) => e);
+    expect(twice).toBeInstanceOf(Error);
   });
 
   it('hashes, never stores, the codes', async () => {

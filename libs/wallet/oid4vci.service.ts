@@ -3,16 +3,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Oauth2AuthorizationServer, Oauth2ServerErrorResponseError, preAuthorizedCodeGrantIdentifier, type AuthorizationServerMetadata, type HttpMethod } from '@openid4vc/oauth2';
 import { Openid4vciIssuer, Openid4vciVersion, type CredentialIssuerMetadata, type IssuerMetadataResult } from '@openid4vc/openid4vci';
 import { setGlobalConfig } from '@openid4vc/utils';
-import { DataSource } from 'typeorm';
-import { DeliveryRefused, HolderDeliveryService } from '../credentials/holder-delivery.service';
+import { DataSource, EntityManager } from 'typeorm';
+import { DeliveryRefused, HolderDeliveryService, HolderKey } from '../credentials/holder-delivery.service';
 import { AuditService } from '../platform/audit/audit.service';
 import type { Actor } from '../platform/auth/actor';
 import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/config.schema';
-import { configuration, credentialConfigurationsSupported } from './domain/configurations';
+import { configuration, credentialConfigurationsSupported, WalletFormat } from './domain/configurations';
 import { holderDidOf, holderJwkOf, issuerCallbacks } from './domain/holder-keys';
 import { ACCESS_TOKEN_TTL_SECONDS, codeHash, MAX_TX_CODE_ATTEMPTS, randomCode, REFUSAL_TEXT, redemptionRefusal, sameHash } from './domain/offer-policy';
-import { WalletOfferRepository } from './persistence/wallet-offer.repository';
+import { WalletOfferRepository, WalletOfferRow } from './persistence/wallet-offer.repository';
 
 /** An OAuth / OpenID4VCI error answer: HTTP status and the JSON body the wallet reads. */
 export class OAuthError extends Error {
@@ -27,6 +27,14 @@ export class OAuthError extends Error {
     return { error: this.error, error_description: this.description };
   }
 }
+
+export interface HttpAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** Seconds a wallet should wait before asking again for a deferred credential. */
+export const DEFERRED_INTERVAL = 60;
 
 export interface HttpRequestLike {
   method: string;
@@ -71,6 +79,7 @@ export class Oid4vciService {
     this.issuerMetadata = this.issuer.createCredentialIssuerMetadata({
       credential_issuer: this.issuerUrl,
       credential_endpoint: `${this.issuerUrl}/oid4vci/credential`,
+      deferred_credential_endpoint: `${this.issuerUrl}/oid4vci/deferred`,
       authorization_servers: [this.issuerUrl],
       batch_credential_issuance: { batch_size: BATCH_SIZE },
       display: [
@@ -170,10 +179,8 @@ export class Oid4vciService {
   }
 
   /** Credential endpoint: one credential per proof of possession, in the requested configuration's format. */
-  async credential(authorization: string | undefined, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const m = /^(?:Bearer|DPoP)\s+(\S+)$/i.exec(authorization ?? '');
-    if (!m) throw new OAuthError(401, 'invalid_token', 'an access token from the token endpoint is required (Authorization: Bearer …)');
-    const token = m[1];
+  async credential(authorization: string | undefined, body: Record<string, unknown>): Promise<HttpAnswer> {
+    const token = bearer(authorization);
     let parsed;
     try {
       parsed = this.issuer.parseCredentialRequest({ issuerMetadata: this.metadataResult, credentialRequest: body });
@@ -188,11 +195,10 @@ export class Oid4vciService {
     if (jwts.length > BATCH_SIZE) throw new OAuthError(400, 'invalid_credential_request', `at most ${BATCH_SIZE} proofs per request`);
 
     return this.dataSource.transaction(async (tx) => {
-      const offer = await this.offers.byAccessToken(tx, codeHash(token));
-      if (!offer || !offer.access_token_expires_at || offer.access_token_expires_at.getTime() <= Date.now()) throw new OAuthError(401, 'invalid_token', 'the access token is unknown or expired');
+      const offer = await this.offerOfToken(tx, token);
       if (!offer.configuration_ids.includes(configId)) throw new OAuthError(400, 'unknown_credential_configuration', `"${configId}" was not offered in this credential offer`);
       if (offer.delivered.includes(configId)) throw new OAuthError(400, 'credential_request_denied', `"${configId}" was already delivered for this offer`);
-      const credentials: Array<{ credential: string | Record<string, unknown> }> = [];
+      const holders: HolderKey[] = [];
       for (const jwt of jwts) {
         let signer;
         try {
@@ -203,24 +209,82 @@ export class Oid4vciService {
         const jwk = await holderJwkOf(signer).catch((e: Error) => {
           throw new OAuthError(400, 'invalid_proof', e.message);
         });
-        try {
-          credentials.push({ credential: await this.delivery.deliver(offer.credential_id, config.format, { jwk, did: holderDidOf(signer, jwk) }) });
-        } catch (e) {
-          if (e instanceof DeliveryRefused) throw new OAuthError(400, 'credential_request_denied', e.message);
-          throw e;
-        }
+        holders.push({ jwk, did: holderDidOf(signer, jwk) });
       }
       await this.offers.update(tx, offer.id, { delivered: [...offer.delivered, configId] });
-      await this.audit.record(tx, holderActor(offer.id), {
-        action: 'wallet.credential.deliver',
-        entityType: 'credential',
-        entityId: offer.credential_id,
-        before: null,
-        after: { offerId: offer.id, configuration: configId, format: config.format, count: credentials.length },
-      });
-      return this.issuer.createCredentialResponse({ credentialRequest: parsed, credentials, notificationId: randomUUID() }) as Record<string, unknown>;
+      const credentials = await this.deliverAll(offer.credential_id, config.format, holders);
+      if (!credentials) {
+        // Not signed by every co-issuer yet: the wallet gets a transaction id and asks again later.
+        const transactionId = randomCode();
+        await this.offers.insertDeferred(tx, { transactionIdHash: codeHash(transactionId), offerId: offer.id, configurationId: configId, holders });
+        // The access token must outlive the wait: it stays valid until the offer expires.
+        await this.offers.update(tx, offer.id, { access_token_expires_at: offer.expires_at });
+        await this.audit.record(tx, holderActor(offer.id), { action: 'wallet.credential.defer', entityType: 'credential', entityId: offer.credential_id, before: null, after: { offerId: offer.id, configuration: configId } });
+        return { status: 202, body: this.issuer.createCredentialResponse({ credentialRequest: parsed, transactionId, interval: DEFERRED_INTERVAL }) as Record<string, unknown> };
+      }
+      await this.recordDelivery(tx, offer.id, offer.credential_id, configId, credentials.length);
+      return { status: 200, body: this.issuer.createCredentialResponse({ credentialRequest: parsed, credentials, notificationId: randomUUID() }) as Record<string, unknown> };
     });
   }
+
+  /** Deferred credential endpoint: the credentials of an earlier request once they can be signed. */
+  async deferred(authorization: string | undefined, body: Record<string, unknown>): Promise<HttpAnswer> {
+    const token = bearer(authorization);
+    let transactionId: string;
+    try {
+      transactionId = this.issuer.parseDeferredCredentialRequest({ deferredCredentialRequest: body }).deferredCredentialRequest.transaction_id;
+    } catch (e) {
+      throw asOAuth(e, 'invalid_credential_request');
+    }
+    return this.dataSource.transaction(async (tx) => {
+      const offer = await this.offerOfToken(tx, token);
+      const pending = await this.offers.deferred(tx, codeHash(transactionId), offer.id);
+      if (!pending || pending.delivered_at) throw new OAuthError(400, 'invalid_transaction_id', 'unknown or already answered transaction_id');
+      const config = configuration(pending.configuration_id)!;
+      const credentials = await this.deliverAll(offer.credential_id, config.format, pending.holders);
+      if (!credentials) return { status: 202, body: this.issuer.createDeferredCredentialResponse({ transactionId, interval: DEFERRED_INTERVAL }) as Record<string, unknown> };
+      await this.offers.deferredDelivered(tx, pending.transaction_id_hash);
+      await this.recordDelivery(tx, offer.id, offer.credential_id, pending.configuration_id, credentials.length);
+      return { status: 200, body: this.issuer.createDeferredCredentialResponse({ credentials }) as Record<string, unknown> };
+    });
+  }
+
+  private async offerOfToken(tx: EntityManager, token: string): Promise<WalletOfferRow> {
+    const offer = await this.offers.byAccessToken(tx, codeHash(token));
+    if (!offer || !offer.access_token_expires_at || offer.access_token_expires_at.getTime() <= Date.now()) throw new OAuthError(401, 'invalid_token', 'the access token is unknown or expired');
+    return offer;
+  }
+
+  /** Signed credentials for each holder key, or null while a co-issuer's proof is missing. */
+  private async deliverAll(credentialId: string, format: WalletFormat, holders: HolderKey[]): Promise<Array<{ credential: string | Record<string, unknown> }> | null> {
+    const out: Array<{ credential: string | Record<string, unknown> }> = [];
+    for (const holder of holders) {
+      try {
+        out.push({ credential: await this.delivery.deliver(credentialId, format, holder) });
+      } catch (e) {
+        if (e instanceof DeliveryRefused && e.reason === 'PENDING_COSIGNATURE') return null;
+        if (e instanceof DeliveryRefused) throw new OAuthError(400, 'credential_request_denied', e.message);
+        throw e;
+      }
+    }
+    return out;
+  }
+
+  private recordDelivery(tx: EntityManager, offerId: string, credentialId: string, configId: string, count: number): Promise<void> {
+    return this.audit.record(tx, holderActor(offerId), {
+      action: 'wallet.credential.deliver',
+      entityType: 'credential',
+      entityId: credentialId,
+      before: null,
+      after: { offerId, configuration: configId, format: configuration(configId)!.format, count },
+    });
+  }
+}
+
+function bearer(authorization: string | undefined): string {
+  const m = /^(?:Bearer|DPoP)\s+(\S+)$/i.exec(authorization ?? '');
+  if (!m) throw new OAuthError(401, 'invalid_token', 'an access token from the token endpoint is required (Authorization: Bearer …)');
+  return m[1];
 }
 
 function asOAuth(e: unknown, fallback: string): OAuthError {

@@ -71,12 +71,18 @@ export class TestWallet {
     }
     try {
       const r = await this.client.retrieveCredentials({ issuerMetadata: o.metadata, accessToken: o.accessToken, credentialConfigurationId: o.configurationId, proofs: { jwt: jwts } });
-      return { ok: r.credentialResponse as { credentials?: Array<{ credential: any }> } };
+      return { ok: r.credentialResponse as { credentials?: Array<{ credential: any }>; transaction_id?: string; interval?: number }, status: r.response.status };
     } catch (e) {
       if (e instanceof Openid4vciRetrieveCredentialsError) return { error: e.response.credentialErrorResponseResult?.data as { error: string; error_description?: string } | undefined, status: e.response.response.status };
       throw e;
     }
   }
+}
+
+/** Asks again for a deferred credential. */
+export async function deferred(wallet: TestWallet, o: { metadata: IssuerMetadataResult; accessToken: string; transactionId: string }) {
+  const r = await wallet.client.retrieveDeferredCredentials({ issuerMetadata: o.metadata, accessToken: o.accessToken, transactionId: o.transactionId });
+  return { status: r.response.status, body: r.deferredCredentialResponse as { credentials?: Array<{ credential: any }>; transaction_id?: string } };
 }
 
 /** The issuer's Ed25519 public key as a JWK, read from its did:web document (served by the service). */

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, NotFoundException, Param, Post, Req, Res
 import type { Request, Response } from 'express';
 import { OwnAuthorization } from '../../platform/auth/auth.decorators';
 import { CONFIGURATIONS } from '../domain/configurations';
-import { OAuthError, Oid4vciService } from '../oid4vci.service';
+import { HttpAnswer, OAuthError, Oid4vciService } from '../oid4vci.service';
 
 /** OpenID4VCI over HTTP: metadata, token and credential endpoints. Errors are OAuth error objects, never 5xx for bad input. */
 @Controller()
@@ -34,7 +34,7 @@ export class Oid4vciController {
   @OwnAuthorization()
   @Post('oid4vci/token')
   async token(@Req() req: Request, @Body() body: unknown, @Res() res: Response) {
-    await answer(res, () => this.oid4vci.token(asRecord(body), { method: req.method, url: fullUrl(req), headers: headersOf(req) }));
+    await answer(res, async () => ({ status: 200, body: await this.oid4vci.token(asRecord(body), { method: req.method, url: fullUrl(req), headers: headersOf(req) }) }));
   }
 
   @OwnAuthorization()
@@ -42,12 +42,19 @@ export class Oid4vciController {
   async credential(@Req() req: Request, @Body() body: unknown, @Res() res: Response) {
     await answer(res, () => this.oid4vci.credential(req.headers.authorization, asRecord(body)));
   }
+
+  @OwnAuthorization()
+  @Post('oid4vci/deferred')
+  async deferred(@Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+    await answer(res, () => this.oid4vci.deferred(req.headers.authorization, asRecord(body)));
+  }
 }
 
-async function answer(res: Response, work: () => Promise<Record<string, unknown>>): Promise<void> {
+async function answer(res: Response, work: () => Promise<HttpAnswer>): Promise<void> {
   res.setHeader('Cache-Control', 'no-store');
   try {
-    res.status(200).json(await work());
+    const { status, body } = await work();
+    res.status(status).json(body);
   } catch (e) {
     if (!(e instanceof OAuthError)) throw e;
     if (e.status === 401) res.setHeader('WWW-Authenticate', `Bearer error="${e.error}"`);

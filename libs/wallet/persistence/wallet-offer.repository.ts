@@ -21,6 +21,14 @@ export interface WalletOfferRow {
   created_at: Date;
 }
 
+export interface DeferredRow {
+  transaction_id_hash: string;
+  offer_id: string;
+  configuration_id: string;
+  holders: Array<{ jwk: Record<string, unknown>; did: string }>;
+  delivered_at: Date | null;
+}
+
 export type NewOffer = Pick<WalletOfferRow, 'id' | 'credential_id' | 'institution_id' | 'cohort_id' | 'configuration_ids' | 'pre_authorized_code_hash' | 'tx_code_hash' | 'expires_at' | 'created_by'>;
 
 @Injectable()
@@ -51,6 +59,19 @@ export class WalletOfferRepository {
     const params: unknown[] = [id];
     const assignments = keys.map((k) => `${k} = $${params.push(k === 'delivered' ? JSON.stringify(set[k]) : set[k])}`);
     await m.query(`UPDATE wallet_offer SET ${assignments.join(', ')} WHERE id = $1`, params);
+  }
+
+  async insertDeferred(m: EntityManager, row: { transactionIdHash: string; offerId: string; configurationId: string; holders: unknown[] }): Promise<void> {
+    await m.query('INSERT INTO wallet_deferred (transaction_id_hash, offer_id, configuration_id, holders) VALUES ($1, $2, $3, $4)', [row.transactionIdHash, row.offerId, row.configurationId, JSON.stringify(row.holders)]);
+  }
+
+  async deferred(m: EntityManager, transactionIdHash: string, offerId: string): Promise<DeferredRow | null> {
+    const rows: DeferredRow[] = await m.query('SELECT * FROM wallet_deferred WHERE transaction_id_hash = $1 AND offer_id = $2 FOR UPDATE', [transactionIdHash, offerId]);
+    return rows[0] ?? null;
+  }
+
+  async deferredDelivered(m: EntityManager, transactionIdHash: string): Promise<void> {
+    await m.query('UPDATE wallet_deferred SET delivered_at = now() WHERE transaction_id_hash = $1', [transactionIdHash]);
   }
 
   async byCredential(credentialId: string): Promise<WalletOfferRow[]> {

@@ -29,10 +29,23 @@ export class WalletOffers1764835200000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query('CREATE INDEX wallet_offer_credential_idx ON wallet_offer (credential_id)');
+    // Deferred issuance: a request the issuer cannot answer yet (a co-signature is missing), kept with the
+    // holder keys it proved, until the wallet asks again with the transaction id.
+    await q.query(`
+      CREATE TABLE wallet_deferred (
+        transaction_id_hash text PRIMARY KEY,
+        offer_id uuid NOT NULL REFERENCES wallet_offer(id),
+        configuration_id text NOT NULL,
+        holders jsonb NOT NULL,
+        delivered_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (offer_id, configuration_id)
+      )`);
     await q.query('CREATE INDEX wallet_offer_cohort_idx ON wallet_offer (cohort_id) WHERE cohort_id IS NOT NULL');
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE wallet_deferred');
     await q.query('DROP TABLE wallet_offer');
   }
 }
