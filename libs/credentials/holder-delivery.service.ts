@@ -49,6 +49,12 @@ export class HolderDeliveryService {
     return row;
   }
 
+  /** Public facts of an institution (no keys): who may offer its credentials is decided from them. */
+  async institution(id: string): Promise<{ id: string; type: string; jurisdictionCode: string } | null> {
+    const inst = await this.repo.institution(id);
+    return inst ? { id: inst.id, type: inst.type, jurisdictionCode: inst.jurisdiction_code } : null;
+  }
+
   async deliver(credentialId: string, format: DeliveryFormat, holder: HolderKey): Promise<string | VerifiableCredential> {
     const row = await this.credential(credentialId);
     if (row.status === 'REVOKED') throw new DeliveryRefused('REVOKED', 'the credential has been revoked');

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { DataSource } from 'typeorm';
 import { HolderDeliveryService } from '../credentials/holder-delivery.service';
 import { AuditService } from '../platform/audit/audit.service';
-import type { Actor } from '../platform/auth/actor';
+import { type Actor, jurisdictionInScope } from '../platform/auth/actor';
 import { AppError } from '../platform/errors/app-error';
 import { configurationsFor } from './domain/configurations';
 import { codeHash, csvField, DEFAULT_OFFER_TTL_HOURS, MAX_OFFER_TTL_HOURS, newTxCode, randomCode } from './domain/offer-policy';
@@ -42,7 +42,7 @@ export class OffersService {
   ) {}
 
   async create(actor: Actor, credentialIds: string[], validForHours?: number | null, cohort = false): Promise<CreatedCohort> {
-    if (actor.role !== 'school' || !actor.institution) throw AppError.forbidden(`role "${actor.role}" may not offer credentials; the issuing school does`);
+    if (actor.role === 'employer' || (actor.role === 'school' && !actor.institution)) throw AppError.forbidden(`role "${actor.role}" may not offer credentials; the issuing school does`);
     const field = cohort ? 'credentialIds' : 'credentialId';
     if (!credentialIds.length) throw AppError.badInput([{ field, message: 'needs at least one credential' }]);
     if (credentialIds.length > MAX_COHORT) throw AppError.badInput([{ field, message: `at most ${MAX_COHORT} credentials per call` }]);
@@ -60,7 +60,7 @@ export class OffersService {
       const row = await this.credentials.credential(id).catch(() => {
         throw AppError.badInput([{ field: at, message: `unknown credential "${id}"` }]);
       });
-      if (row.institution_id !== actor.institution) throw AppError.forbidden(`credential "${id}" was not issued by institution "${actor.institution}"`);
+      await this.mayOffer(actor, row.institution_id, row.type, id);
       if (row.status === 'REVOKED') throw AppError.badInput([{ field: at, message: `credential "${id}" is revoked` }]);
       const configurationIds = configurationsFor(row.type).map((c) => c.id);
       if (!configurationIds.length) throw AppError.badInput([{ field: at, message: `${row.type} cannot be offered to wallets` }]);
@@ -87,6 +87,23 @@ export class OffersService {
       }
     });
     return { cohortId, offers, csv: offersCsv(offers) };
+  }
+
+  /**
+   * A school offers what it issued. A recognition statement is issued by an authority through its experts, so
+   * an expert whose jurisdictions cover the authority (or an admin) offers it; nothing else.
+   */
+  private async mayOffer(actor: Actor, institutionId: string, type: string, id: string): Promise<void> {
+    if (actor.role === 'school') {
+      if (institutionId !== actor.institution) throw AppError.forbidden(`credential "${id}" was not issued by institution "${actor.institution}"`);
+      return;
+    }
+    if (type !== 'RecognitionStatementCredential') throw AppError.forbidden(`only the issuing school offers a ${type}`);
+    if (actor.role === 'admin') return;
+    const inst = await this.credentials.institution(institutionId);
+    if (!inst || !jurisdictionInScope(actor.jurisdictions, inst.jurisdictionCode)) {
+      throw AppError.forbidden(`an expert for ${actor.jurisdictions.join(', ')} may not offer a statement of an authority of ${inst?.jurisdictionCode ?? 'unknown jurisdiction'}`);
+    }
   }
 }
 

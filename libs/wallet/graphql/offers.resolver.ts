@@ -9,8 +9,10 @@ import { CredentialOfferCohortModel, CredentialOfferModel } from './offer.model'
 export class OffersResolver {
   constructor(private readonly offers: OffersService) {}
 
-  @Roles('school')
-  @Mutation(() => CredentialOfferModel, { description: 'The issuing school offers one of its credentials to the learner\'s wallet (OpenID4VCI, pre-authorized code with tx_code).' })
+  @Roles('school', 'expert', 'admin')
+  @Mutation(() => CredentialOfferModel, {
+    description: "The issuing school offers one of its credentials to the learner's wallet (OpenID4VCI, pre-authorized code with tx_code); a recognition statement is offered by an expert of the authority's jurisdiction or an admin.",
+  })
   async createCredentialOffer(
     @CurrentActor() actor: Actor,
     @Args('credentialId', { type: () => ID }) credentialId: string,
@@ -19,7 +21,7 @@ export class OffersResolver {
     return (await this.offers.create(actor, [credentialId], validForHours)).offers[0];
   }
 
-  @Roles('school')
+  @Roles('school', 'expert', 'admin')
   @Mutation(() => CredentialOfferCohortModel, { description: `Offers for a whole cohort (up to ${MAX_COHORT} credentials) in one call, with a CSV for a mail merge.` })
   createCredentialOffers(
     @CurrentActor() actor: Actor,
