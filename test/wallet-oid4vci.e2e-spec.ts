@@ -137,7 +137,13 @@ describe('OpenID4VCI: a wallet receives its diploma', () => {
     const tok = await wallet.token(o.offerUri, o.txCode);
     const { metadata } = tok as { metadata: any };
     const wrongNonce = await wallet.credential({ metadata, accessToken: tok.ok!.access_token, nonce: randomBytes(16).toString('base64url'), configurationId: 'diploma_sd_jwt' });
-    expect(wrongNonce.error).toMatchObject({ error: 'invalid_proof' });
+    expect(wrongNonce.error).toMatchObject({ error: 'invalid_nonce' });
+    // A nonce from the nonce endpoint works once.
+    const { c_nonce: fresh } = await wallet.client.requestNonce({ issuerMetadata: metadata });
+    const withFresh = await wallet.credential({ metadata, accessToken: tok.ok!.access_token, nonce: fresh, configurationId: 'diploma_jwt_vc_json', asDid: true });
+    expect(withFresh.error).toBeUndefined();
+    const reused = await wallet.credential({ metadata, accessToken: tok.ok!.access_token, nonce: fresh, configurationId: 'diploma_ldp_vc', asDid: true });
+    expect(reused.error).toMatchObject({ error: 'invalid_nonce' });
     const noToken = await wallet.credential({ metadata, accessToken: 'not-a-token', nonce: tok.ok!.c_nonce as string, configurationId: 'diploma_sd_jwt' });
     expect(noToken.status).toBe(401);
     const batch = await wallet.credential({ metadata, accessToken: tok.ok!.access_token, nonce: tok.ok!.c_nonce as string, configurationId: 'diploma_sd_jwt', proofs: 2 });

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Oauth2AuthorizationServer, Oauth2ServerErrorResponseError, preAuthorizedCodeGrantIdentifier, type AuthorizationServerMetadata, type HttpMethod } from '@openid4vc/oauth2';
 import { Openid4vciIssuer, Openid4vciVersion, type CredentialIssuerMetadata, type IssuerMetadataResult } from '@openid4vc/openid4vci';
 import { setGlobalConfig } from '@openid4vc/utils';
+import { decodeJwt } from 'jose';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveryRefused, HolderDeliveryService, HolderKey } from '../credentials/holder-delivery.service';
 import { AuditService } from '../platform/audit/audit.service';
@@ -11,7 +12,7 @@ import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/config.schema';
 import { configuration, credentialConfigurationsSupported, WalletFormat } from './domain/configurations';
 import { holderDidOf, holderJwkOf, issuerCallbacks } from './domain/holder-keys';
-import { ACCESS_TOKEN_TTL_SECONDS, codeHash, MAX_TX_CODE_ATTEMPTS, randomCode, REFUSAL_TEXT, redemptionRefusal, sameHash } from './domain/offer-policy';
+import { ACCESS_TOKEN_TTL_SECONDS, NONCE_TTL_SECONDS, codeHash, MAX_TX_CODE_ATTEMPTS, randomCode, REFUSAL_TEXT, redemptionRefusal, sameHash } from './domain/offer-policy';
 import { WalletOfferRepository, WalletOfferRow } from './persistence/wallet-offer.repository';
 
 /** An OAuth / OpenID4VCI error answer: HTTP status and the JSON body the wallet reads. */
@@ -80,6 +81,7 @@ export class Oid4vciService {
       credential_issuer: this.issuerUrl,
       credential_endpoint: `${this.issuerUrl}/oid4vci/credential`,
       deferred_credential_endpoint: `${this.issuerUrl}/oid4vci/deferred`,
+      nonce_endpoint: `${this.issuerUrl}/oid4vci/nonce`,
       authorization_servers: [this.issuerUrl],
       batch_credential_issuance: { batch_size: BATCH_SIZE },
       display: [
@@ -110,6 +112,27 @@ export class Oid4vciService {
       },
     });
     return credentialOffer;
+  }
+
+  /** Nonce endpoint (OpenID4VCI 1.0): a fresh single-use c_nonce for a proof of possession. */
+  async nonce(): Promise<HttpAnswer> {
+    const cNonce = randomCode();
+    await this.offers.insertNonce(codeHash(cNonce), NONCE_TTL_SECONDS);
+    return { status: 200, body: this.issuer.createNonceResponse({ cNonce, cNonceExpiresIn: NONCE_TTL_SECONDS }) as Record<string, unknown> };
+  }
+
+  /** The nonce a proof must carry: the access token's c_nonce, or an unused one from the nonce endpoint. */
+  private async expectedNonce(tx: EntityManager, jwt: string, offerNonce: string | null): Promise<{ nonce?: string; expiresAt?: Date }> {
+    let claimed: unknown;
+    try {
+      claimed = decodeJwt(jwt).nonce;
+    } catch {
+      throw new OAuthError(400, 'invalid_proof', 'the proof is not a JWT');
+    }
+    if (typeof claimed !== 'string' || claimed === offerNonce) return { nonce: offerNonce ?? undefined };
+    const expiresAt = await this.offers.takeNonce(tx, codeHash(claimed));
+    if (!expiresAt) throw new OAuthError(400, 'invalid_nonce', 'the proof carries a nonce this issuer did not give or that was used already');
+    return { nonce: claimed, expiresAt };
   }
 
   /** Token endpoint: the pre-authorized code and its tx_code for an opaque access token. */
@@ -202,7 +225,8 @@ export class Oid4vciService {
       for (const jwt of jwts) {
         let signer;
         try {
-          ({ signer } = await this.issuer.verifyCredentialRequestJwtProof({ issuerMetadata: this.metadataResult, jwt, expectedNonce: offer.c_nonce ?? undefined }));
+          const expected = await this.expectedNonce(tx, jwt, offer.c_nonce);
+          ({ signer } = await this.issuer.verifyCredentialRequestJwtProof({ issuerMetadata: this.metadataResult, jwt, expectedNonce: expected.nonce, nonceExpiresAt: expected.expiresAt }));
         } catch (e) {
           throw asOAuth(e, 'invalid_proof');
         }

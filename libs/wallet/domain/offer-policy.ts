@@ -6,6 +6,7 @@ export const TX_CODE_LENGTH = 6;
 export const DEFAULT_OFFER_TTL_HOURS = 14 * 24;
 export const MAX_OFFER_TTL_HOURS = 90 * 24;
 export const ACCESS_TOKEN_TTL_SECONDS = 600;
+export const NONCE_TTL_SECONDS = 300;
 
 /** A high-entropy code: the pre-authorized code, access tokens, nonces. */
 export function randomCode(): string {

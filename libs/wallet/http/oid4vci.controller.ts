@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, NotFoundException, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { OwnAuthorization } from '../../platform/auth/auth.decorators';
 import { CONFIGURATIONS } from '../domain/configurations';
@@ -41,6 +42,12 @@ export class Oid4vciController {
   @Post('oid4vci/credential')
   async credential(@Req() req: Request, @Body() body: unknown, @Res() res: Response) {
     await answer(res, () => this.oid4vci.credential(req.headers.authorization, asRecord(body)));
+  }
+
+  @UseGuards(ThrottlerGuard)
+  @Post('oid4vci/nonce')
+  async nonce(@Res() res: Response) {
+    await answer(res, () => this.oid4vci.nonce());
   }
 
   @OwnAuthorization()

@@ -74,6 +74,20 @@ export class WalletOfferRepository {
     await m.query('UPDATE wallet_deferred SET delivered_at = now() WHERE transaction_id_hash = $1', [transactionIdHash]);
   }
 
+  /** Stores a fresh nonce and drops expired ones (the table stays as small as the traffic of a few minutes). */
+  async insertNonce(hash: string, ttlSeconds: number): Promise<void> {
+    await this.dataSource.query('DELETE FROM wallet_nonce WHERE expires_at < now()');
+    await this.dataSource.query(`INSERT INTO wallet_nonce (nonce_hash, expires_at) VALUES ($1, now() + make_interval(secs => $2))`, [hash, ttlSeconds]);
+  }
+
+  /** Uses a nonce once: its expiry when it was issued and not yet used, else null. */
+  async takeNonce(m: EntityManager, hash: string): Promise<Date | null> {
+    // TypeORM answers a DELETE … RETURNING on PostgreSQL with [rows, affected].
+    const [rows] = (await m.query('DELETE FROM wallet_nonce WHERE nonce_hash = $1 RETURNING expires_at', [hash])) as [Array<{ expires_at: Date }>, number];
+    const expiresAt = rows[0]?.expires_at;
+    return expiresAt && new Date(expiresAt).getTime() > Date.now() ? new Date(expiresAt) : null;
+  }
+
   async byCredential(credentialId: string): Promise<WalletOfferRow[]> {
     return this.dataSource.query('SELECT * FROM wallet_offer WHERE credential_id = $1 ORDER BY created_at', [credentialId]);
   }

@@ -41,10 +41,14 @@ export class WalletOffers1764835200000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (offer_id, configuration_id)
       )`);
+    // Nonces of the nonce endpoint (OpenID4VCI 1.0): kept as hashes until used once or expired.
+    await q.query('CREATE TABLE wallet_nonce (nonce_hash text PRIMARY KEY, expires_at timestamptz NOT NULL)');
+    await q.query('CREATE INDEX wallet_nonce_expiry_idx ON wallet_nonce (expires_at)');
     await q.query('CREATE INDEX wallet_offer_cohort_idx ON wallet_offer (cohort_id) WHERE cohort_id IS NOT NULL');
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE wallet_nonce');
     await q.query('DROP TABLE wallet_deferred');
     await q.query('DROP TABLE wallet_offer');
   }
