@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
-import type { DisclosureFrame } from '@sd-jwt/types';
 import type { VerifiableCredential } from './proofs';
 
 /** SD-JWT VC type identifiers (vct) of the credential types delivered as dc+sd-jwt, under the service's base URL. */
@@ -9,9 +8,15 @@ export const SD_JWT_VCT_PATH: Record<string, string> = {
   LearningUnitCredential: '/vct/learning-unit',
 };
 
+/** Which claims are selectively disclosable: `_sd` lists them, per object (the @sd-jwt disclosure frame). */
+export interface DisclosureFrame {
+  _sd?: string[];
+  [claim: string]: DisclosureFrame | string[] | undefined;
+}
+
 export interface SdJwtClaims {
   payload: Record<string, unknown>;
-  frame: DisclosureFrame<Record<string, unknown>>;
+  frame: DisclosureFrame;
 }
 
 /**
@@ -42,7 +47,7 @@ export function sdJwtClaims(vc: VerifiableCredential, o: { vct: string; holderJw
   };
   const claimFrame: string[] = [];
   if (claim.provenBy) claimFrame.push('provenBy');
-  return { payload, frame: { _sd: disclosable, ...(claimFrame.length ? { achievement: { _sd: claimFrame } } : {}) } as DisclosureFrame<Record<string, unknown>> };
+  return { payload, frame: { _sd: disclosable, ...(claimFrame.length ? { achievement: { _sd: claimFrame } } : {}) } };
 }
 
 /** Issues the SD-JWT VC with a signature callback: the key itself never reaches this function. */
