@@ -273,4 +273,18 @@ describe('OpenID4VCI: a wallet receives its diploma', () => {
     expect(dump).not.toContain(code);
     expect(dump).toContain(createHash('sha256').update(`\n${code}`).digest('base64url'));
   });
+
+  it('the school sees each offer of a credential with its state; others may not', async () => {
+    const Q = 'query($id: ID!) { credentialOffers(credentialId: $id) { id state failedTxAttempts delivered redeemedAt } }';
+    const r = await t.gql(Q, { id: diplomaId }, f.nlSchool);
+    expect(r.errors).toBeUndefined();
+    const states = r.data.credentialOffers.map((o: any) => o.state);
+    expect(new Set(states)).toEqual(new Set(['REDEEMED', 'LOCKED', 'EXPIRED', 'OPEN']));
+    const first = r.data.credentialOffers[0];
+    expect(first).toMatchObject({ state: 'REDEEMED', delivered: ['diploma_sd_jwt', 'diploma_jwt_vc_json', 'diploma_ldp_vc'] });
+    expect(r.data.credentialOffers.find((o: any) => o.state === 'LOCKED').failedTxAttempts).toBe(5);
+    expect(JSON.stringify(r.data)).not.toMatch(/txCode|pre-authorized/);
+    expect((await t.gql(Q, { id: diplomaId }, f.deSchool)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await t.gql(Q, { id: diplomaId })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
 });

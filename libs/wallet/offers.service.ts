@@ -7,7 +7,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { type Actor, jurisdictionInScope } from '../platform/auth/actor';
 import { AppError } from '../platform/errors/app-error';
 import { configurationsFor } from './domain/configurations';
-import { codeHash, csvField, DEFAULT_OFFER_TTL_HOURS, MAX_OFFER_TTL_HOURS, newTxCode, randomCode } from './domain/offer-policy';
+import { codeHash, csvField, DEFAULT_OFFER_TTL_HOURS, MAX_OFFER_TTL_HOURS, newTxCode, offerState, OfferStateName, randomCode } from './domain/offer-policy';
 import { Oid4vciService } from './oid4vci.service';
 import { NewOffer, WalletOfferRepository } from './persistence/wallet-offer.repository';
 
@@ -22,6 +22,17 @@ export interface CreatedOffer {
   txCode: string;
   expiresAt: Date;
   configurationIds: string[];
+}
+
+export interface OfferStatus {
+  id: string;
+  cohortId: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  redeemedAt: Date | null;
+  failedTxAttempts: number;
+  delivered: string[];
+  state: OfferStateName;
 }
 
 export interface CreatedCohort {
@@ -87,6 +98,26 @@ export class OffersService {
       }
     });
     return { cohortId, offers, csv: offersCsv(offers) };
+  }
+
+  /** The offers of one credential with their state, for whoever may offer it. */
+  async list(actor: Actor, credentialId: string): Promise<OfferStatus[]> {
+    if (actor.role === 'employer' || (actor.role === 'school' && !actor.institution)) throw AppError.forbidden(`role "${actor.role}" may not see offers`);
+    const row = await this.credentials.credential(credentialId).catch(() => {
+      throw AppError.badInput([{ field: 'credentialId', message: `unknown credential "${credentialId}"` }]);
+    });
+    await this.mayOffer(actor, row.institution_id, row.type, credentialId);
+    const now = new Date();
+    return (await this.repo.byCredential(credentialId)).map((o) => ({
+      id: o.id,
+      cohortId: o.cohort_id,
+      createdAt: o.created_at,
+      expiresAt: o.expires_at,
+      redeemedAt: o.redeemed_at,
+      failedTxAttempts: o.failed_tx_attempts,
+      delivered: o.delivered,
+      state: offerState({ expiresAt: o.expires_at, redeemedAt: o.redeemed_at, lockedAt: o.locked_at, failedTxAttempts: o.failed_tx_attempts }, now),
+    }));
   }
 
   /**

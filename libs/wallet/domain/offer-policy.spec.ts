@@ -1,4 +1,4 @@
-import { codeHash, csvField, MAX_TX_CODE_ATTEMPTS, newTxCode, randomCode, redemptionRefusal, sameHash } from './offer-policy';
+import { codeHash, csvField, MAX_TX_CODE_ATTEMPTS, newTxCode, offerState, randomCode, redemptionRefusal, sameHash } from './offer-policy';
 
 describe('offer policy', () => {
   const base = { expiresAt: new Date('2026-12-01T00:00:00Z'), redeemedAt: null, lockedAt: null, failedTxAttempts: 0 };
@@ -11,6 +11,7 @@ describe('offer policy', () => {
     expect(redemptionRefusal({ ...base, failedTxAttempts: MAX_TX_CODE_ATTEMPTS }, now)).toBe('LOCKED');
     expect(redemptionRefusal({ ...base, lockedAt: now }, now)).toBe('LOCKED');
     expect(redemptionRefusal({ ...base, redeemedAt: now, lockedAt: now, expiresAt: now }, now)).toBe('USED');
+    expect([offerState(base, now), offerState({ ...base, redeemedAt: now }, now), offerState({ ...base, lockedAt: now }, now), offerState({ ...base, expiresAt: now }, now)]).toEqual(['OPEN', 'REDEEMED', 'LOCKED', 'EXPIRED']);
   });
 
   it('transaction codes are six digits; codes are random and hashed with their salt', () => {

@@ -46,6 +46,14 @@ export function redemptionRefusal(o: OfferState, now: Date): RedemptionRefusal |
   return null;
 }
 
+export type OfferStateName = 'OPEN' | 'REDEEMED' | 'LOCKED' | 'EXPIRED';
+
+/** What a school sees of an offer: still open, picked up, locked by wrong codes, or expired unused. */
+export function offerState(o: OfferState, now: Date): OfferStateName {
+  const r = redemptionRefusal(o, now);
+  return r === null ? 'OPEN' : r === 'USED' ? 'REDEEMED' : r;
+}
+
 export const REFUSAL_TEXT: Record<RedemptionRefusal, string> = {
   EXPIRED: 'the offer has expired',
   USED: 'the pre-authorized code was already used',

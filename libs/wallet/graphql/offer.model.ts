@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('CredentialOffer', { description: 'An OpenID4VCI credential offer (pre-authorized code flow) of one issued credential.' })
 export class CredentialOfferModel {
@@ -34,4 +34,31 @@ export class CredentialOfferCohortModel {
 
   @Field({ description: 'CSV (RFC 4180, CRLF) with one line per offer: offer_id, credential_id, learner, offer_uri, tx_code, expires_at.' })
   csv: string;
+}
+
+@ObjectType('CredentialOfferStatus', { description: 'An offer as its school sees it later; codes are not shown again.' })
+export class CredentialOfferStatusModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID, { nullable: true })
+  cohortId: string | null;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date)
+  expiresAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  redeemedAt: Date | null;
+
+  @Field(() => Int)
+  failedTxAttempts: number;
+
+  @Field(() => [String], { description: 'Credential configurations already delivered (or deferred) for this offer.' })
+  delivered: string[];
+
+  @Field({ description: 'OPEN, REDEEMED, LOCKED (five wrong transaction codes) or EXPIRED.' })
+  state: string;
 }

@@ -1,9 +1,9 @@
-import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../platform/auth/auth.decorators';
 import { MAX_OFFER_TTL_HOURS } from '../domain/offer-policy';
 import { CreatedOffer, MAX_COHORT, offerQr, OffersService } from '../offers.service';
-import { CredentialOfferCohortModel, CredentialOfferModel } from './offer.model';
+import { CredentialOfferCohortModel, CredentialOfferModel, CredentialOfferStatusModel } from './offer.model';
 
 @Resolver()
 export class OffersResolver {
@@ -19,6 +19,12 @@ export class OffersResolver {
     @Args('validForHours', { type: () => Int, nullable: true, description: `Default 336 (14 days), at most ${MAX_OFFER_TTL_HOURS}.` }) validForHours?: number,
   ) {
     return (await this.offers.create(actor, [credentialId], validForHours)).offers[0];
+  }
+
+  @Roles('school', 'expert', 'admin')
+  @Query(() => [CredentialOfferStatusModel], { description: 'The wallet offers of one credential and their state (open, redeemed, locked, expired).' })
+  credentialOffers(@CurrentActor() actor: Actor, @Args('credentialId', { type: () => ID }) credentialId: string) {
+    return this.offers.list(actor, credentialId);
   }
 
   @Roles('school', 'expert', 'admin')
