@@ -266,6 +266,21 @@ describe('OpenID4VCI: a wallet receives its diploma', () => {
     expect(twice).toBeInstanceOf(Error);
   });
 
+  it('suspending a credential marks its SD-JWT VC SUSPENDED in the Token Status List; reinstating clears it', async () => {
+    const id = await issueDiploma('wallet-suspend-1');
+    const o = await offer(id);
+    const tok = await wallet.token(o.offerUri, o.txCode);
+    const sd = await wallet.credential({ metadata: (tok as any).metadata, accessToken: tok.ok!.access_token, nonce: tok.ok!.c_nonce as string, configurationId: 'diploma_sd_jwt' });
+    const sdJwt = sd.ok!.credentials![0].credential as string;
+    const verifier = sdJwtVerifier(await issuerJwk(t.baseUrl, f.nl.id), { from: issuerUrl, to: t.baseUrl });
+    await expect(verifier.verify(sdJwt)).resolves.toBeDefined();
+    const status = (mutation: string) => t.gql(`mutation($id: ID!) { ${mutation}(id: $id, reason: "wallet test") { status } }`, { id }, f.nlSchool);
+    expect((await status('suspendCredential')).data.suspendCredential.status).toBe('SUSPENDED');
+    await expect(verifier.verify(sdJwt)).rejects.toThrow(/[Ss]tatus/);
+    expect((await status('reinstateCredential')).data.reinstateCredential.status).toBe('ACTIVE');
+    await expect(verifier.verify(sdJwt)).resolves.toBeDefined();
+  });
+
   it('hashes, never stores, the codes', async () => {
     const o = await offer(diplomaId);
     const code = JSON.parse(decodeURIComponent(o.offerUri.split('credential_offer=')[1])).grants['urn:ietf:params:oauth:grant-type:pre-authorized_code']['pre-authorized_code'];

@@ -95,14 +95,16 @@ export class HolderDeliveryService {
     if (!/^[0-9a-f-]{36}$/.test(listId)) return null;
     const row = await this.repo.statusList(listId);
     if (!row || row.purpose !== 'revocation') return null;
-    const cacheKey = `${row.id}@${new Date(row.updated_at).getTime()}`;
+    // Suspensions live on another list; the credentials suspended right now give the SUSPENDED entries.
+    const suspended = await this.repo.suspendedIndexes(row.id);
+    const cacheKey = `${row.id}@${new Date(row.updated_at).getTime()}:${suspended.join(',')}`;
     const cached = this.tokenLists.get(row.id);
     // A day-long exp: re-sign well before it, even when nothing changed.
     if (cached && cached.key === cacheKey && Date.now() - cached.at < 3600_000) return cached.jwt;
     const key = await this.issuers.signingKey(row.institution_id);
     const signer = await signerFor(key);
     const jwt = await tokenStatusListJwt(
-      { encodedList: row.encoded_list, length: row.length, uri: this.tokenStatusListUrl(row.id), issuerDid: key.controller, kid: key.id, now: new Date() },
+      { encodedList: row.encoded_list, length: row.length, suspended, uri: this.tokenStatusListUrl(row.id), issuerDid: key.controller, kid: key.id, now: new Date() },
       (data) => signer.sign({ data }),
     );
     this.tokenLists.set(row.id, { key: cacheKey, at: Date.now(), jwt });
