@@ -12,6 +12,7 @@ import { RecognitionModule } from '../../libs/recognition/recognition.module';
 import { ShareLinksModule } from '../../libs/share-links/share-links.module';
 import { VerifyPageModule } from '../../libs/verify-page/verify-page.module';
 import { CertificateSupplementModule } from '../../libs/certificate-supplement/certificate-supplement.module';
+import { WalletModule } from '../../libs/wallet/wallet.module';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { COMPARISON_ENTITIES } from '../../libs/comparison/persistence/entities';
 import { AuditEntryEntity } from '../../libs/platform/audit/audit-entry.entity';
@@ -72,6 +73,7 @@ export class AppModule {
         ShareLinksModule,
         VerifyPageModule,
         CertificateSupplementModule,
+        WalletModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useValue: new AllExceptionsFilter(logger) }],

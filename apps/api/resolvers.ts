@@ -9,5 +9,7 @@ import { RecognitionResolver } from '../../libs/recognition/graphql/recognition.
 import { CertificateSupplementResolver } from '../../libs/certificate-supplement/graphql/certificate-supplement.resolver';
 import { ShareLinksResolver } from '../../libs/share-links/graphql/share-links.resolver';
 
+import { CredentialOfferFieldsResolver, OffersResolver } from '../../libs/wallet/graphql/offers.resolver';
+
 /** Every resolver of the API, for generating schema.gql without a database (a test checks the list is complete). */
-export const API_RESOLVERS = [QualificationResolver, CatalogueResolver, AuditResolver, ComparisonResolver, DecisionResolver, CredentialsResolver, IssuersResolver, RecognitionResolver, ShareLinksResolver, CertificateSupplementResolver];
+export const API_RESOLVERS = [QualificationResolver, CatalogueResolver, AuditResolver, ComparisonResolver, DecisionResolver, CredentialsResolver, IssuersResolver, RecognitionResolver, ShareLinksResolver, CertificateSupplementResolver, OffersResolver, CredentialOfferFieldsResolver];

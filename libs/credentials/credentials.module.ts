@@ -12,6 +12,7 @@ import { CredentialsResolver } from './graphql/credentials.resolver';
 import { IssuersResolver } from './graphql/issuers.resolver';
 import { PublicDocumentsController } from './http/public-documents.controller';
 import { VcApiController } from './http/vc-api.controller';
+import { HolderDeliveryService } from './holder-delivery.service';
 import { IssuanceService } from './issuance.service';
 import { OpenIssuanceService } from './open-issuance.service';
 import { IssuerService, KEY_ENCRYPTION_KEY } from './issuer.service';
@@ -38,10 +39,11 @@ import { VerificationService } from './verification.service';
     OpenIssuanceService,
     BatchIssuanceService,
     VerificationService,
+    HolderDeliveryService,
     DemoSeedService,
     CredentialsResolver,
     IssuersResolver,
   ],
-  exports: [DemoSeedService, IssuerService, IssuanceService, VerificationService, AccreditationService, StatusService],
+  exports: [HolderDeliveryService, DemoSeedService, IssuerService, IssuanceService, VerificationService, AccreditationService, StatusService],
 })
 export class CredentialsModule {}

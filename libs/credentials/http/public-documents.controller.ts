@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../../platform/project-root';
 import { CredentialsSettings } from '../credentials.settings';
 import { recognitionContextDocument } from '../domain/constants';
+import { HolderDeliveryService } from '../holder-delivery.service';
 import { IssuerService } from '../issuer.service';
 import { StatusService } from '../status.service';
 
@@ -15,6 +16,7 @@ export class PublicDocumentsController {
     private readonly issuers: IssuerService,
     private readonly status: StatusService,
     private readonly settings: CredentialsSettings,
+    private readonly delivery: HolderDeliveryService,
   ) {}
 
   @Get('issuers/:id/did.json')
@@ -32,6 +34,15 @@ export class PublicDocumentsController {
     // Short max-age: revocations must reach verifiers quickly; a CDN can still absorb the load.
     res.setHeader('Cache-Control', 'public, max-age=60');
     res.type('application/vc+ld+json').send(JSON.stringify(vc));
+  }
+
+  /** The same revocation list as an IETF Token Status List, for SD-JWT VCs delivered to wallets. */
+  @Get('status/:listId/token')
+  async tokenStatusList(@Param('listId') listId: string, @Res() res: Response) {
+    const jwt = await this.delivery.tokenStatusList(listId);
+    if (!jwt) throw new NotFoundException(`no revocation list "${listId}"`);
+    res.setHeader('Cache-Control', 'public, max-age=60');
+    res.type('application/statuslist+jwt').send(jwt);
   }
 
   @Get('contexts/recognition/v1')

@@ -118,6 +118,12 @@ export class CredentialsRepository {
     return index;
   }
 
+  /** Revocation-list indexes of the credentials that are suspended now (for the Token Status List view). */
+  async suspendedIndexes(revocationListId: string): Promise<number[]> {
+    const rows: Array<{ i: number }> = await this.dataSource.query("SELECT revocation_index AS i FROM issued_credential WHERE revocation_list_id = $1 AND status = 'SUSPENDED' ORDER BY 1", [revocationListId]);
+    return rows.map((r) => Number(r.i));
+  }
+
   async credential(id: string, m?: EntityManager, lock = false): Promise<IssuedCredentialRow | null> {
     return (await this.m(m).query(`SELECT * FROM issued_credential WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]))[0] ?? null;
   }

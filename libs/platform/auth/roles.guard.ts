@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { AppError } from '../errors/app-error';
 import type { Role } from './actor';
-import { requestOf, ROLES_KEY } from './auth.decorators';
+import { OWN_AUTHORIZATION_KEY, requestOf, ROLES_KEY } from './auth.decorators';
 import { TokenVerifier } from './token.service';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
@@ -16,6 +16,7 @@ export class RolesGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean | undefined>(OWN_AUTHORIZATION_KEY, [ctx.getHandler(), ctx.getClass()])) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [ctx.getHandler(), ctx.getClass()]);
     const req = requestOf(ctx);
     const header = req.headers['authorization'];

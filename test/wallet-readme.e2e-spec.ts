@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './support/free-port';
+import { ROOT, ServiceProcess, startService, stopService } from './support/service-process';
+import { createTestDatabase } from './support/test-database';
+
+function walletExample(readme: string): string {
+  const m = /<!-- wallet-example -->\s*```bash\n([\s\S]*?)```/.exec(readme);
+  if (!m) throw new Error('README has no wallet-example block');
+  return m[1];
+}
+
+function runBash(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const { DATABASE_URL: _ignored, ...parentEnv } = process.env;
+    const proc = spawn('bash', ['-c', script], { cwd: ROOT, env: { ...parentEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (d) => (stdout += d));
+    proc.stderr.on('data', (d) => (stderr += d));
+    proc.on('exit', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('README wallet example, run as printed against a fresh service (NODE_ENV=development)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'recog-wallet-readme-'));
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let service: ServiceProcess | undefined;
+  let port: number;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // The README says localhost:3000; another free port is used here so parallel runs never collide.
+    port = await freePort();
+    service = await startService({ NODE_ENV: 'development', DATA_DIR: dataDir, DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn' });
+  });
+
+  afterAll(async () => {
+    if (service) await stopService(service.proc);
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('the example wallet receives the diploma in every format, bound to its key, and shows an employer only the first name', async () => {
+    const script = `set -euo pipefail\n${walletExample(readFileSync(join(ROOT, 'README.md'), 'utf8')).replaceAll('localhost:3000', `localhost:${port}`)}`;
+    const r = await runBash(script, { NODE_ENV: 'development', DATA_DIR: dataDir });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('openid-credential-offer://?credential_offer=%7B%22credential'.slice(0, 60));
+    const results = lines.slice(1).map((l) => JSON.parse(l));
+    expect(results.map((x) => x.format).sort()).toEqual(['dc+sd-jwt', 'jwt_vc_json', 'ldp_vc']);
+    expect(results.find((x) => x.format === 'dc+sd-jwt')).toEqual({ format: 'dc+sd-jwt', verified: true, holderBound: true, qualification: 'nl-mbo-software-developer', disclosedToAnEmployer: ['givenName'] });
+    for (const f of ['jwt_vc_json', 'ldp_vc']) expect(results.find((x) => x.format === f)).toMatchObject({ id: expect.stringMatching(/^urn:uuid:/), holder: 'did:jwk of this wallet' });
+  });
+});
