@@ -203,6 +203,8 @@ describe('access control', () => {
         recognitionRules: '{ recognitionRules { id } }',
         recognitionRule: `{ recognitionRule(id: "${rule}") { id } }`,
         regulatedProfessions: '{ regulatedProfessions { id } }',
+        binationalDescriptions: '{ binationalDescriptions { id } }',
+        binationalDescription: '{ binationalDescription(id: "00000000-0000-4000-8000-000000000000") { id } }',
         decisions: '{ decisions(first: 5) { totalCount } }',
         ...(published ? { decision: `{ decision(id: "${published}") { id } }` } : {}),
         verifyCredential: '{ verifyCredential(credential: "not-a-credential") { valid } }',

@@ -6,6 +6,7 @@ import { AuditResolver } from '../../libs/platform/audit/audit.resolver';
 import { CredentialsResolver } from '../../libs/credentials/graphql/credentials.resolver';
 import { IssuersResolver } from '../../libs/credentials/graphql/issuers.resolver';
 import { RecognitionResolver } from '../../libs/recognition/graphql/recognition.resolver';
+import { DescriptionResolver } from '../../libs/recognition/descriptions/description.resolver';
 
 /** Every resolver of the API, for generating schema.gql without a database (a test checks the list is complete). */
-export const API_RESOLVERS = [QualificationResolver, CatalogueResolver, AuditResolver, ComparisonResolver, DecisionResolver, CredentialsResolver, IssuersResolver, RecognitionResolver];
+export const API_RESOLVERS = [QualificationResolver, CatalogueResolver, AuditResolver, ComparisonResolver, DecisionResolver, CredentialsResolver, IssuersResolver, RecognitionResolver, DescriptionResolver];

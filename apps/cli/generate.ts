@@ -10,6 +10,7 @@ import { SCHEMA_BASE } from '../../libs/credentials/domain/constants';
 import { AccreditationInputSchema } from '../../libs/credentials/accreditation.service';
 import { DiplomaRequestSchema, LearningUnitRequestSchema, RecognitionStatementRequestSchema } from '../../libs/credentials/domain/credential-request.schema';
 import { RecognitionRuleSchema, RegulatedProfessionSchema } from '../../libs/recognition/domain/schemas';
+import { BinationalDescriptionSchema } from '../../libs/recognition/descriptions/domain/description.schema';
 import { DiplomaSubjectSchema, LearningUnitSubjectSchema, RecognitionStatementSubjectSchema, SCHEMA_FILES } from '../../libs/credentials/domain/credential-subject.schema';
 
 /** The zod schemas published as JSON Schema in schemas/, by file name. */
@@ -27,6 +28,7 @@ export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   'recognition-statement-request.schema.json': RecognitionStatementRequestSchema,
   'recognition-rule.schema.json': RecognitionRuleSchema,
   'regulated-profession.schema.json': RegulatedProfessionSchema,
+  'binational-description.schema.json': BinationalDescriptionSchema,
 };
 
 export function printSortedSchema(schema: GraphQLSchema): string {

@@ -48,6 +48,16 @@ export interface ConsideredRule {
   reasons: NotAppliedReason[];
 }
 
+/** A published authorised binational description covering the qualification and destination. */
+export interface DescriptionCitation {
+  id: string;
+  key: string;
+  version: number;
+  title: string;
+  publishedAt: string;
+  text: { lang: string; canDo: string[]; workSettings: string[]; differences: string[] };
+}
+
 export interface RouteAdvice {
   route: Route;
   summary: string;
@@ -75,6 +85,8 @@ export interface RouteAdvice {
   information: string[];
   caveats: string[];
   registrySources: string[];
+  /** Published binational descriptions covering the pair; the service fills them in. */
+  authorisedDescriptions: DescriptionCitation[];
 }
 
 export interface AdviceInput {
@@ -290,5 +302,6 @@ export function advise(input: AdviceInput): RouteAdvice {
     information,
     caveats,
     registrySources: entry?.sources.map((s) => s.url) ?? [],
+    authorisedDescriptions: [],
   };
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Language } from '../../platform/graphql/language.enum';
+import { DescriptionCitationModel } from '../descriptions/models/description.model';
 
 export enum RecognitionPurpose {
   WORK = 'WORK',
@@ -91,6 +92,8 @@ export class RouteAdviceModel {
   @Field(() => [String]) information: string[];
   @Field(() => [String]) caveats: string[];
   @Field(() => [String]) registrySources: string[];
+  @Field(() => [DescriptionCitationModel], { description: 'Published authorised binational descriptions covering the qualification and destination.' })
+  authorisedDescriptions: DescriptionCitationModel[];
 }
 
 @ObjectType('RecognitionRule', { description: 'One version of a recognition rule; `document` is the full rule.' })

@@ -6,6 +6,7 @@ import { IssuanceBatches1764403200000 } from './1764403200000-issuance-batches';
 import { BatchLeases1764489600000 } from './1764489600000-batch-leases';
 import { PolicyJurisdiction1764576000000 } from './1764576000000-policy-jurisdiction';
 import { StatusEntries1764662400000 } from './1764662400000-status-entries';
+import { Binational1765008000000 } from './1765008000000-binational';
 
 /** Every migration, in order. Listed explicitly so the build needs no glob at run time. */
-export const MIGRATIONS = [Catalogue1764057600000, Comparison1764144000000, Credentials1764230400000, Recognition1764316800000, IssuanceBatches1764403200000, BatchLeases1764489600000, PolicyJurisdiction1764576000000, StatusEntries1764662400000];
+export const MIGRATIONS = [Catalogue1764057600000, Comparison1764144000000, Credentials1764230400000, Recognition1764316800000, IssuanceBatches1764403200000, BatchLeases1764489600000, PolicyJurisdiction1764576000000, StatusEntries1764662400000, Binational1765008000000];
