@@ -208,6 +208,7 @@ describe('access control', () => {
         decisions: '{ decisions(first: 5) { totalCount } }',
         ...(published ? { decision: `{ decision(id: "${published}") { id } }` } : {}),
         verifyCredential: '{ verifyCredential(credential: "not-a-credential") { valid } }',
+        recognitionRouteForCredentials: '{ recognitionRouteForCredentials(credentials: ["not-a-credential"], adviseFor: { jurisdiction: "DE-NW" }) { adviceNote } }',
       };
       // Every Query field is either listed here or needs a role: a new public query must be added.
       const schemaFields = (await ok('{ __type(name: "Query") { fields { name } } }')).__type.fields.map((f: any) => f.name);

@@ -8,7 +8,9 @@ import { AccreditationService } from './accreditation.service';
 import { BatchIssuanceService } from './batch-issuance.service';
 import { CredentialsSettings } from './credentials.settings';
 import { DemoSeedService } from './demo-seed.service';
+import { BinationalCredentialsResolver } from './graphql/binational-credentials.resolver';
 import { CredentialsResolver } from './graphql/credentials.resolver';
+import { HolderAdviceService } from './holder-advice.service';
 import { IssuersResolver } from './graphql/issuers.resolver';
 import { PublicDocumentsController } from './http/public-documents.controller';
 import { VcApiController } from './http/vc-api.controller';
@@ -39,6 +41,8 @@ import { VerificationService } from './verification.service';
     DemoSeedService,
     CredentialsResolver,
     IssuersResolver,
+    HolderAdviceService,
+    BinationalCredentialsResolver,
   ],
   exports: [DemoSeedService, IssuerService, IssuanceService, VerificationService, AccreditationService, StatusService],
 })

@@ -15,6 +15,7 @@ import { advise, pick, planRoute, type DescriptionCitation, type ReferenceQualif
 import { answerCandidates, combineAnswers, type AnswerCandidate } from './domain/answers';
 import type { ComparisonBasis, DecisionBasis } from './domain/citations';
 import { decisionFor, decisionsFor, type PublishedDecision } from './domain/decisions';
+import type { LanguageAchievementFact } from './domain/language';
 import type { AdviceLang } from './domain/messages';
 import { RULE_STATUSES, type QualificationFacts, type RuleStatus, type StoredRule } from './domain/rules';
 import { isoDate, PURPOSES, RecognitionRuleSchema, RegulatedProfessionSchema, type Purpose, type RecognitionRule, type RegulatedProfession } from './domain/schemas';
@@ -32,6 +33,8 @@ export interface RouteRequest {
   purpose?: Purpose | null;
   asOf?: string | null;
   lang?: AdviceLang | null;
+  /** The holder's language achievements, already verified by the caller (credentials verification). */
+  languages?: LanguageAchievementFact[] | null;
 }
 
 export const today = (now: Date = new Date()) => now.toISOString().slice(0, 10);
@@ -49,6 +52,7 @@ interface RouteContext {
   professions: Map<string, LocalizedText>;
   /** Published decisions on the qualification for the destination, in the order `decisionsFor` gives. */
   decisions: PublishedDecision[];
+  languages: LanguageAchievementFact[];
 }
 
 const toPublishedDecision = (r: PublishedDecisionRow, lang: AdviceLang): PublishedDecision => ({
@@ -237,6 +241,7 @@ export class RecognitionService {
       registry: (await this.repo.registry()).map((r) => r.document),
       professions: new Map((await this.referenceData.professionsByKeys(candidates.flatMap((c) => (c.profession ? [c.profession] : [])))).map((p) => [p.key, p.title])),
       decisions,
+      languages: req.languages ?? [],
     };
     const answers: RouteAdvice[] = [];
     for (const c of candidates) answers.push(await this.answer(ctx, c));
@@ -308,6 +313,7 @@ export class RecognitionService {
       decision,
       comparison,
       assumedFrom: c.source,
+      languages: ctx.languages,
     });
   }
 

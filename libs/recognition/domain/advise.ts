@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../../catalogue/domain/qualification-file.schema';
 import { type Citation, type ComparisonBasis, comparisonCitation, decisionCitation, type DecisionBasis, ruleCitation, type Verdict } from './citations';
+import { assessLanguage, type LanguageAchievementFact, type LanguageAssessment } from './language';
 import { type AdviceLang, msg } from './messages';
 import { evaluateRules, namesProfession, registryEntryFor, type NotAppliedReason, type RuleEvaluation, type RuleQuery, type StoredRule } from './rules';
 import type { Authority, Regime, RegulatedProfession, RuleEffect } from './schemas';
@@ -87,6 +88,8 @@ export interface RouteAdvice {
   registrySources: string[];
   /** Published binational descriptions covering the pair; the service fills them in. */
   authorisedDescriptions: DescriptionCitation[];
+  /** The destination's language requirement for the profession, compared with the holder's verified language credentials. */
+  languageRequirement: LanguageAssessment | null;
 }
 
 export interface AdviceInput {
@@ -101,6 +104,8 @@ export interface AdviceInput {
   comparison?: ComparisonBasis | null;
   /** Set when query.profession was not asked for but assumed: where it comes from. */
   assumedFrom?: Exclude<ProfessionSource, 'GIVEN'> | null;
+  /** The holder's verified language achievements (none when the caller has none to show). */
+  languages?: readonly LanguageAchievementFact[] | null;
 }
 
 export const pick = (t: LocalizedText | null | undefined, lang: AdviceLang, fallback: string) => t?.[lang] ?? t?.en ?? t?.nl ?? t?.de ?? fallback;
@@ -303,5 +308,6 @@ export function advise(input: AdviceInput): RouteAdvice {
     caveats,
     registrySources: entry?.sources.map((s) => s.url) ?? [],
     authorisedDescriptions: [],
+    languageRequirement: entry?.languageRequirement ? assessLanguage(entry.languageRequirement, input.languages ?? [], lang, dest) : null,
   };
 }
