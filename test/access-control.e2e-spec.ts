@@ -204,6 +204,8 @@ describe('access control', () => {
         recognitionRule: `{ recognitionRule(id: "${rule}") { id } }`,
         regulatedProfessions: '{ regulatedProfessions { id } }',
         binationalDescriptions: '{ binationalDescriptions { id } }',
+        learningCompanies: '{ learningCompanies { key } }',
+        learningCompany: '{ learningCompany(key: "no-such-company") { key } }',
         binationalDescription: '{ binationalDescription(id: "00000000-0000-4000-8000-000000000000") { id } }',
         decisions: '{ decisions(first: 5) { totalCount } }',
         ...(published ? { decision: `{ decision(id: "${published}") { id } }` } : {}),

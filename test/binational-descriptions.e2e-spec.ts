@@ -127,6 +127,8 @@ describe('authorised binational descriptions', () => {
     expect(bad.errors![0].message).toMatch(/document\.content/);
     const unknown = await t.gql(DRAFT, { d: { ...VIG_DE_NW, key: 'vig-y', sides: [{ jurisdiction: 'NL', qualificationKeys: ['no-such-qualification'] }, VIG_DE_NW.sides[1]] } }, nl1);
     expect(unknown.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/document\.sides\[0\]\.qualificationKeys\[0\]: unknown qualification/) });
+    const wrongSide = await t.gql(DRAFT, { d: { ...VIG_DE_NW, key: 'vig-w', sides: [VIG_DE_NW.sides[0], { jurisdiction: 'DE-NW', qualificationKeys: ['nl-mbo-verpleegkundige'] }] } }, nl1);
+    expect(wrongSide.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/document\.sides\[1\]\.qualificationKeys\[0\]: "nl-mbo-verpleegkundige" is a qualification of NL/) });
     expect((await t.gql(DRAFT, { d: { ...VIG_DE_NW, key: 'vig-z' } }, be1)).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await t.gql(DRAFT, { d: { ...VIG_DE_NW, key: 'vig-z' } }, school)).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await t.gql(DRAFT, { d: { ...VIG_DE_NW, key: 'vig-z' } })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');

@@ -3,6 +3,7 @@ import { PolicyParamsSchema } from '../libs/comparison/domain/policy';
 import { AccreditationInputSchema } from '../libs/credentials/accreditation.service';
 import { DiplomaRequestSchema, KeuzedeelRequestSchema, LanguageAchievementRequestSchema, LearningUnitRequestSchema, RecognitionStatementRequestSchema } from '../libs/credentials/domain/credential-request.schema';
 import { BinationalDescriptionSchema } from '../libs/recognition/descriptions/domain/description.schema';
+import { LearningCompanySchema } from '../libs/recognition/learning-companies/domain/learning-company.schema';
 import { RecognitionRuleSchema, RegulatedProfessionSchema } from '../libs/recognition/domain/schemas';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -135,6 +136,7 @@ describe('mutation requests are typed GraphQL inputs that mirror their zod schem
     ['BinationalDescriptionInput', BinationalDescriptionSchema],
     ['IssueLanguageAchievementCredentialInput', LanguageAchievementRequestSchema],
     ['IssueKeuzedeelCredentialInput', KeuzedeelRequestSchema],
+    ['LearningCompanyInput', LearningCompanySchema],
   ] as Array<[string, z.ZodType]>)('%s mirrors its zod schema', (typeName, schema) => {
     const mismatches: string[] = [];
     const compareObject = (json: Json, gqlName: string, path: string) => {

@@ -7,7 +7,8 @@ import { CredentialsResolver } from '../../libs/credentials/graphql/credentials.
 import { IssuersResolver } from '../../libs/credentials/graphql/issuers.resolver';
 import { RecognitionResolver } from '../../libs/recognition/graphql/recognition.resolver';
 import { BinationalCredentialsResolver } from '../../libs/credentials/graphql/binational-credentials.resolver';
+import { LearningCompanyResolver } from '../../libs/recognition/learning-companies/learning-company.resolver';
 import { DescriptionResolver } from '../../libs/recognition/descriptions/description.resolver';
 
 /** Every resolver of the API, for generating schema.gql without a database (a test checks the list is complete). */
-export const API_RESOLVERS = [QualificationResolver, CatalogueResolver, AuditResolver, ComparisonResolver, DecisionResolver, CredentialsResolver, IssuersResolver, RecognitionResolver, DescriptionResolver, BinationalCredentialsResolver];
+export const API_RESOLVERS = [QualificationResolver, CatalogueResolver, AuditResolver, ComparisonResolver, DecisionResolver, CredentialsResolver, IssuersResolver, RecognitionResolver, DescriptionResolver, BinationalCredentialsResolver, LearningCompanyResolver];

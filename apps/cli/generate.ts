@@ -11,6 +11,7 @@ import { AccreditationInputSchema } from '../../libs/credentials/accreditation.s
 import { DiplomaRequestSchema, KeuzedeelRequestSchema, LanguageAchievementRequestSchema, LearningUnitRequestSchema, RecognitionStatementRequestSchema } from '../../libs/credentials/domain/credential-request.schema';
 import { RecognitionRuleSchema, RegulatedProfessionSchema } from '../../libs/recognition/domain/schemas';
 import { BinationalDescriptionSchema } from '../../libs/recognition/descriptions/domain/description.schema';
+import { LearningCompanySchema } from '../../libs/recognition/learning-companies/domain/learning-company.schema';
 import { DiplomaSubjectSchema, KeuzedeelSubjectSchema, LanguageAchievementSubjectSchema, LearningUnitSubjectSchema, RecognitionStatementSubjectSchema, SCHEMA_FILES } from '../../libs/credentials/domain/credential-subject.schema';
 
 /** The zod schemas published as JSON Schema in schemas/, by file name. */
@@ -33,6 +34,7 @@ export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   'language-achievement-request.schema.json': LanguageAchievementRequestSchema,
   [SCHEMA_FILES.KeuzedeelCredential]: KeuzedeelSubjectSchema,
   'keuzedeel-request.schema.json': KeuzedeelRequestSchema,
+  'learning-company.schema.json': LearningCompanySchema,
 };
 
 export function printSortedSchema(schema: GraphQLSchema): string {

@@ -11,6 +11,7 @@ import { DemoSeedService } from './demo-seed.service';
 import { BinationalCredentialsResolver } from './graphql/binational-credentials.resolver';
 import { CredentialsResolver } from './graphql/credentials.resolver';
 import { HolderAdviceService } from './holder-advice.service';
+import { HostCompanyCheck } from './host-company.check';
 import { IssuersResolver } from './graphql/issuers.resolver';
 import { PublicDocumentsController } from './http/public-documents.controller';
 import { VcApiController } from './http/vc-api.controller';
@@ -42,6 +43,7 @@ import { VerificationService } from './verification.service';
     CredentialsResolver,
     IssuersResolver,
     HolderAdviceService,
+    HostCompanyCheck,
     BinationalCredentialsResolver,
   ],
   exports: [DemoSeedService, IssuerService, IssuanceService, VerificationService, AccreditationService, StatusService],

@@ -7,6 +7,7 @@ import { contentHash } from '../catalogue/domain/qualification-text';
 import { AuditRecord, AuditService } from '../platform/audit/audit.service';
 import { Actor, jurisdictionInScope } from '../platform/auth/actor';
 import { RecognitionService, StatementBasis } from '../recognition/recognition.service';
+import { LearningCompanyService } from '../recognition/learning-companies/learning-company.service';
 import { AppError } from '../platform/errors/app-error';
 import { parseOrThrow } from '../platform/errors/zod-problems';
 import { AccreditationService, AccreditationTarget } from './accreditation.service';
@@ -75,6 +76,7 @@ export class IssuanceService {
     private readonly audit: AuditService,
     private readonly recognition: RecognitionService,
     private readonly proofs: ProofPool,
+    private readonly learningCompanies: LearningCompanyService,
   ) {}
 
   /** The institution a school token issues for; naming another is refused. */
@@ -150,6 +152,9 @@ export class IssuanceService {
         const c = await this.repo.institution(co, m);
         if (!c) throw AppError.badInput([{ field: `${root}.coIssuers[${i}]`, message: `unknown institution "${co}"` }]);
         coIssuerDids.push(c.did);
+      }
+      if (lu.activity.hostCompany && !(await this.learningCompanies.find(lu.activity.hostCompany))) {
+        throw AppError.badInput([{ field: `${root}.activity.hostCompany`, message: `unknown learning company "${lu.activity.hostCompany}"` }]);
       }
       if (lu.activity.partnerInstitution) {
         const p = await this.repo.institution(lu.activity.partnerInstitution, m);

@@ -15,6 +15,7 @@ import { Check, summarise, VerificationReport } from './domain/verification';
 import { didDocumentOf, IssuerService } from './issuer.service';
 import type { IssuerKeyRow } from './persistence/rows';
 import { CredentialLoader } from './loader.provider';
+import { HostCompanyCheck } from './host-company.check';
 
 const EnvelopeSchema = z
   .object({
@@ -42,6 +43,7 @@ export class VerificationService {
     private readonly accreditation: AccreditationService,
     private readonly dataSource: DataSource,
     private readonly proofs: ProofPool,
+    private readonly hostCompanies: HostCompanyCheck,
   ) {}
 
   /** The catalogue qualification a diploma credential refers to, if it is in the catalogue. */
@@ -203,6 +205,9 @@ export class VerificationService {
         else fail('ACCREDITATION', 'NOT_ACCREDITED', a.reason, body);
       }
     }
+
+    // 4b. The host company a learning unit's activity names (a separate check; it never fails the credential).
+    checks.push(...(await this.hostCompanies.check(credential, inst?.jurisdiction_code ?? null)));
 
     // 5. Status (revocation and suspension lists, signed by the issuer).
     if (!credential.credentialStatus?.length) {

@@ -95,6 +95,7 @@ export function buildLearningUnitCredential(
           location: r.activity.location,
           hostCountry: r.activity.hostCountry,
           partnerInstitution: parties.partnerDid,
+          hostCompany: r.activity.hostCompany ? `urn:recognition:learning-company:${r.activity.hostCompany}` : undefined,
           startDate: r.activity.startDate,
           endDate: r.activity.endDate,
         },

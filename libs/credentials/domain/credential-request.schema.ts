@@ -52,6 +52,8 @@ export const LearningUnitRequestSchema = z
         location: z.string().min(1).max(300),
         hostCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code'),
         partnerInstitution: institutionId.optional(),
+        /** The recognised learning company hosting the activity (registry key). */
+        hostCompany: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,119}$/, 'must be a learning-company key').optional(),
         startDate: isoDate,
         endDate: isoDate,
       })

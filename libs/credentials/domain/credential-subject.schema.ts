@@ -66,6 +66,7 @@ export const LearningUnitSubjectSchema = z
             location: z.string().min(1).max(300),
             hostCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code'),
             partnerInstitution: uri.optional(),
+            hostCompany: z.string().regex(/^urn:recognition:learning-company:[a-z0-9][a-z0-9._-]{0,119}$/).optional(),
             startDate: isoDate,
             endDate: isoDate,
           })

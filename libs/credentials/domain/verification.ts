@@ -1,6 +1,7 @@
 /** Verification report: every check in order, each PASS / FAIL / SKIP with a reason code. */
-export type CheckStatus = 'PASS' | 'FAIL' | 'SKIP';
-export type CheckName = 'FORMAT' | 'SCHEMA' | 'PROOF' | 'ISSUER' | 'CO_ISSUERS' | 'ACCREDITATION' | 'STATUS' | 'VALIDITY';
+/** WARN reports a fact the verifier should weigh (an unrecognised host company) without failing the credential. */
+export type CheckStatus = 'PASS' | 'FAIL' | 'SKIP' | 'WARN';
+export type CheckName = 'FORMAT' | 'SCHEMA' | 'PROOF' | 'ISSUER' | 'CO_ISSUERS' | 'ACCREDITATION' | 'HOST_COMPANY' | 'STATUS' | 'VALIDITY';
 
 export interface Check {
   check: CheckName;

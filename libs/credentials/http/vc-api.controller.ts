@@ -43,7 +43,7 @@ export class VcApiController {
     res.status(report.valid ? 200 : malformed ? 400 : 422).json({
       verified: report.valid,
       checks: report.checks.filter((c) => c.status === 'PASS').map((c) => c.check.toLowerCase()),
-      warnings: report.checks.filter((c) => c.status === 'SKIP').map((c) => `${c.check}: ${c.reason}: ${c.message}`),
+      warnings: report.checks.filter((c) => c.status === 'SKIP' || c.status === 'WARN').map((c) => `${c.check}: ${c.reason}: ${c.message}`),
       errors: report.checks.filter((c) => c.status === 'FAIL').map((c) => `${c.check}: ${c.reason}: ${c.message}`),
       report: result,
     });

@@ -70,6 +70,13 @@ export class DescriptionRepository {
     return prev[0]?.id ?? null;
   }
 
+  /** Jurisdiction of each catalogue qualification among the keys. */
+  async qualificationJurisdictions(keys: string[]): Promise<Map<string, string>> {
+    if (!keys.length) return new Map();
+    const rows: Array<{ key: string; j: string }> = await this.dataSource.query('SELECT key, jurisdiction_code AS j FROM qualification WHERE key = ANY($1)', [keys]);
+    return new Map(rows.map((r) => [r.key, r.j]));
+  }
+
   async existing(table: 'qualification' | 'profession' | 'jurisdiction', column: 'key' | 'code', values: string[]): Promise<Set<string>> {
     if (!values.length) return new Set();
     const rows: Array<{ v: string }> = await this.dataSource.query(`SELECT ${column} AS v FROM ${table} WHERE ${column} = ANY($1)`, [values]);

@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/auth/actor';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error';
 import { parseOrThrow } from '../../platform/errors/zod-problems';
 import { DescriptionRepository, type DescriptionRow } from './description.repository';
-import { BinationalDescriptionSchema, type BinationalDescription } from './domain/description.schema';
+import { BinationalDescriptionSchema, countryOf, type BinationalDescription } from './domain/description.schema';
 import { approvalFor, covers, DESCRIPTION_STATUSES, pendingCountries, sidesInScope, type CoverQuery, type DescriptionStatus } from './domain/lifecycle';
 
 /** Published and superseded versions are public; a draft only for admins and experts of one of its sides. */
@@ -94,14 +94,16 @@ export class DescriptionService {
   private async assertKnown(d: BinationalDescription): Promise<void> {
     const [jurisdictions, qualifications, professions] = await Promise.all([
       this.repo.existing('jurisdiction', 'code', d.sides.map((s) => s.jurisdiction)),
-      this.repo.existing('qualification', 'key', d.sides.flatMap((s) => s.qualificationKeys)),
+      this.repo.qualificationJurisdictions(d.sides.flatMap((s) => s.qualificationKeys)),
       this.repo.existing('profession', 'key', d.sides.flatMap((s) => s.professions)),
     ]);
     const problems: FieldProblem[] = [];
     d.sides.forEach((s, i) => {
       if (!jurisdictions.has(s.jurisdiction)) problems.push({ field: `document.sides[${i}].jurisdiction`, message: `unknown jurisdiction "${s.jurisdiction}"` });
       s.qualificationKeys.forEach((k, j) => {
-        if (!qualifications.has(k)) problems.push({ field: `document.sides[${i}].qualificationKeys[${j}]`, message: `unknown qualification "${k}"` });
+        const at = qualifications.get(k);
+        if (!at) problems.push({ field: `document.sides[${i}].qualificationKeys[${j}]`, message: `unknown qualification "${k}"` });
+        else if (countryOf(at) !== countryOf(s.jurisdiction)) problems.push({ field: `document.sides[${i}].qualificationKeys[${j}]`, message: `"${k}" is a qualification of ${at}, not of this side's country` });
       });
       s.professions.forEach((k, j) => {
         if (!professions.has(k)) problems.push({ field: `document.sides[${i}].professions[${j}]`, message: `unknown profession "${k}"` });

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Binational instruments: authorised descriptions approved by experts of both countries. */
+/** Binational instruments: authorised descriptions approved by experts of both countries; recognised learning companies. */
 export class Binational1765008000000 implements MigrationInterface {
   name = 'Binational1765008000000';
 
@@ -34,9 +34,23 @@ export class Binational1765008000000 implements MigrationInterface {
         PRIMARY KEY (description_id, approver),
         UNIQUE (description_id, country)
       )`);
+    await q.query(`
+      CREATE TABLE learning_company (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        key text NOT NULL UNIQUE,
+        name text NOT NULL,
+        jurisdiction_code text NOT NULL REFERENCES jurisdiction(code),
+        document jsonb NOT NULL,
+        content_hash text NOT NULL,
+        created_by text NOT NULL,
+        updated_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query(`CREATE INDEX learning_company_jurisdiction_idx ON learning_company (jurisdiction_code)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['binational_description_approval', 'binational_description']) await q.query(`DROP TABLE IF EXISTS ${t} CASCADE`);
+    for (const t of ['learning_company', 'binational_description_approval', 'binational_description']) await q.query(`DROP TABLE IF EXISTS ${t} CASCADE`);
   }
 }
