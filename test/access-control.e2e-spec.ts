@@ -203,10 +203,15 @@ describe('access control', () => {
         recognitionRules: '{ recognitionRules { id } }',
         recognitionRule: `{ recognitionRule(id: "${rule}") { id } }`,
         regulatedProfessions: '{ regulatedProfessions { id } }',
+        binationalDescriptions: '{ binationalDescriptions { id } }',
+        learningCompanies: '{ learningCompanies { key } }',
+        learningCompany: '{ learningCompany(key: "no-such-company") { key } }',
+        binationalDescription: '{ binationalDescription(id: "00000000-0000-4000-8000-000000000000") { id } }',
         decisions: '{ decisions(first: 5) { totalCount } }',
         ...(published ? { decision: `{ decision(id: "${published}") { id } }` } : {}),
         verifyCredential: '{ verifyCredential(credential: "not-a-credential") { valid } }',
         certificateSupplement: `{ certificateSupplement(qualificationId: "${vig}", lang: de) { key units { title } } }`,
+        recognitionRouteForCredentials: '{ recognitionRouteForCredentials(credentials: ["not-a-credential"], adviseFor: { jurisdiction: "DE-NW" }) { adviceNote } }',
       };
       // Every Query field is either listed here or needs a role: a new public query must be added.
       const schemaFields = (await ok('{ __type(name: "Query") { fields { name } } }')).__type.fields.map((f: any) => f.name);

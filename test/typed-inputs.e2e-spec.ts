@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { PolicyParamsSchema } from '../libs/comparison/domain/policy';
 import { AccreditationInputSchema } from '../libs/credentials/accreditation.service';
-import { DiplomaRequestSchema, LearningUnitRequestSchema, RecognitionStatementRequestSchema } from '../libs/credentials/domain/credential-request.schema';
+import { DiplomaRequestSchema, KeuzedeelRequestSchema, LanguageAchievementRequestSchema, LearningUnitRequestSchema, RecognitionStatementRequestSchema } from '../libs/credentials/domain/credential-request.schema';
+import { BinationalDescriptionSchema } from '../libs/recognition/descriptions/domain/description.schema';
+import { LearningCompanySchema } from '../libs/recognition/learning-companies/domain/learning-company.schema';
 import { RecognitionRuleSchema, RegulatedProfessionSchema } from '../libs/recognition/domain/schemas';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -118,7 +120,7 @@ describe('mutation requests are typed GraphQL inputs that mirror their zod schem
         for (const a of f.args) if (['JSON', 'JSONObject'].includes(named(a.type).name!)) jsonArgs.push(`${root}.${f.name}(${a.name})`);
       }
     }
-    expect(jsonArgs.sort()).toEqual(['Mutation.upsertQualification(document)', 'Query.verifyCredential(credential)']);
+    expect(jsonArgs.sort()).toEqual(['Mutation.upsertQualification(document)', 'Query.recognitionRouteForCredentials(credentials)', 'Query.verifyCredential(credential)']);
   });
 
   // Field names, nesting, requiredness, enum values and scalars all follow the zod schema, so that a client's
@@ -131,6 +133,10 @@ describe('mutation requests are typed GraphQL inputs that mirror their zod schem
     ['RecognitionRuleInput', RecognitionRuleSchema],
     ['RegulatedProfessionInput', RegulatedProfessionSchema],
     ['ComparisonPolicyParamsInput', PolicyParamsSchema],
+    ['BinationalDescriptionInput', BinationalDescriptionSchema],
+    ['IssueLanguageAchievementCredentialInput', LanguageAchievementRequestSchema],
+    ['IssueKeuzedeelCredentialInput', KeuzedeelRequestSchema],
+    ['LearningCompanyInput', LearningCompanySchema],
   ] as Array<[string, z.ZodType]>)('%s mirrors its zod schema', (typeName, schema) => {
     const mismatches: string[] = [];
     const compareObject = (json: Json, gqlName: string, path: string) => {

@@ -8,9 +8,11 @@ import { FrameworkSchema, JurisdictionSchema, ProfessionSchema } from '../../lib
 import { API_RESOLVERS } from '../api/resolvers';
 import { SCHEMA_BASE } from '../../libs/credentials/domain/constants';
 import { AccreditationInputSchema } from '../../libs/credentials/accreditation.service';
-import { DiplomaRequestSchema, LearningUnitRequestSchema, RecognitionStatementRequestSchema } from '../../libs/credentials/domain/credential-request.schema';
+import { DiplomaRequestSchema, KeuzedeelRequestSchema, LanguageAchievementRequestSchema, LearningUnitRequestSchema, RecognitionStatementRequestSchema } from '../../libs/credentials/domain/credential-request.schema';
 import { RecognitionRuleSchema, RegulatedProfessionSchema } from '../../libs/recognition/domain/schemas';
-import { DiplomaSubjectSchema, LearningUnitSubjectSchema, RecognitionStatementSubjectSchema, SCHEMA_FILES } from '../../libs/credentials/domain/credential-subject.schema';
+import { BinationalDescriptionSchema } from '../../libs/recognition/descriptions/domain/description.schema';
+import { LearningCompanySchema } from '../../libs/recognition/learning-companies/domain/learning-company.schema';
+import { DiplomaSubjectSchema, KeuzedeelSubjectSchema, LanguageAchievementSubjectSchema, LearningUnitSubjectSchema, RecognitionStatementSubjectSchema, SCHEMA_FILES } from '../../libs/credentials/domain/credential-subject.schema';
 
 /** The zod schemas published as JSON Schema in schemas/, by file name. */
 export const JSON_SCHEMAS: Record<string, z.ZodType> = {
@@ -27,6 +29,12 @@ export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   'recognition-statement-request.schema.json': RecognitionStatementRequestSchema,
   'recognition-rule.schema.json': RecognitionRuleSchema,
   'regulated-profession.schema.json': RegulatedProfessionSchema,
+  'binational-description.schema.json': BinationalDescriptionSchema,
+  [SCHEMA_FILES.LanguageAchievementCredential]: LanguageAchievementSubjectSchema,
+  'language-achievement-request.schema.json': LanguageAchievementRequestSchema,
+  [SCHEMA_FILES.KeuzedeelCredential]: KeuzedeelSubjectSchema,
+  'keuzedeel-request.schema.json': KeuzedeelRequestSchema,
+  'learning-company.schema.json': LearningCompanySchema,
 };
 
 export function printSortedSchema(schema: GraphQLSchema): string {

@@ -8,7 +8,10 @@ import { AccreditationService } from './accreditation.service';
 import { BatchIssuanceService } from './batch-issuance.service';
 import { CredentialsSettings } from './credentials.settings';
 import { DemoSeedService } from './demo-seed.service';
+import { BinationalCredentialsResolver } from './graphql/binational-credentials.resolver';
 import { CredentialsResolver } from './graphql/credentials.resolver';
+import { HolderAdviceService } from './holder-advice.service';
+import { HostCompanyCheck } from './host-company.check';
 import { IssuersResolver } from './graphql/issuers.resolver';
 import { PublicDocumentsController } from './http/public-documents.controller';
 import { VcApiController } from './http/vc-api.controller';
@@ -43,6 +46,9 @@ import { VerificationService } from './verification.service';
     DemoSeedService,
     CredentialsResolver,
     IssuersResolver,
+    HolderAdviceService,
+    HostCompanyCheck,
+    BinationalCredentialsResolver,
   ],
   exports: [HolderDeliveryService, DemoSeedService, IssuerService, IssuanceService, VerificationService, AccreditationService, StatusService],
 })

@@ -7,13 +7,25 @@ import { contentHash } from '../catalogue/domain/qualification-text';
 import { AuditRecord, AuditService } from '../platform/audit/audit.service';
 import { Actor, jurisdictionInScope } from '../platform/auth/actor';
 import { RecognitionService, StatementBasis } from '../recognition/recognition.service';
+import { LearningCompanyService } from '../recognition/learning-companies/learning-company.service';
 import { AppError } from '../platform/errors/app-error';
 import { parseOrThrow } from '../platform/errors/zod-problems';
 import { AccreditationService, AccreditationTarget } from './accreditation.service';
-import { buildDiplomaCredential, buildLearningUnitCredential, buildRecognitionStatementCredential, Envelope } from './domain/credential-builder';
+import {
+  buildDiplomaCredential,
+  buildKeuzedeelCredential,
+  buildLanguageAchievementCredential,
+  buildLearningUnitCredential,
+  buildRecognitionStatementCredential,
+  Envelope,
+} from './domain/credential-builder';
 import {
   DiplomaRequest,
   DiplomaRequestSchema,
+  KeuzedeelRequest,
+  KeuzedeelRequestSchema,
+  LanguageAchievementRequest,
+  LanguageAchievementRequestSchema,
   LearningUnitRequest,
   LearningUnitRequestSchema,
   RecognitionStatementRequest,
@@ -28,13 +40,15 @@ import { CredentialsRepository } from './persistence/credentials.repository';
 import { IssuedCredentialRow } from './persistence/rows';
 import { StatusService } from './status.service';
 
-export type IssueKind = 'LearningUnitCredential' | 'DiplomaCredential' | 'RecognitionStatementCredential';
+export type IssueKind = 'LearningUnitCredential' | 'DiplomaCredential' | 'RecognitionStatementCredential' | 'LanguageAchievementCredential' | 'KeuzedeelCredential';
 
-type AnyRequest = LearningUnitRequest | DiplomaRequest | RecognitionStatementRequest;
+type AnyRequest = LearningUnitRequest | DiplomaRequest | RecognitionStatementRequest | LanguageAchievementRequest | KeuzedeelRequest;
 const REQUEST_SCHEMAS: Record<IssueKind, z.ZodType<AnyRequest>> = {
   LearningUnitCredential: LearningUnitRequestSchema,
   DiplomaCredential: DiplomaRequestSchema,
   RecognitionStatementCredential: RecognitionStatementRequestSchema,
+  LanguageAchievementCredential: LanguageAchievementRequestSchema,
+  KeuzedeelCredential: KeuzedeelRequestSchema,
 };
 
 export interface IssueOutcome {
@@ -62,6 +76,7 @@ export class IssuanceService {
     private readonly audit: AuditService,
     private readonly recognition: RecognitionService,
     private readonly proofs: ProofPool,
+    private readonly learningCompanies: LearningCompanyService,
   ) {}
 
   /** The institution a school token issues for; naming another is refused. */
@@ -138,6 +153,9 @@ export class IssuanceService {
         if (!c) throw AppError.badInput([{ field: `${root}.coIssuers[${i}]`, message: `unknown institution "${co}"` }]);
         coIssuerDids.push(c.did);
       }
+      if (lu.activity.hostCompany && !(await this.learningCompanies.find(lu.activity.hostCompany))) {
+        throw AppError.badInput([{ field: `${root}.activity.hostCompany`, message: `unknown learning company "${lu.activity.hostCompany}"` }]);
+      }
       if (lu.activity.partnerInstitution) {
         const p = await this.repo.institution(lu.activity.partnerInstitution, m);
         if (!p) throw AppError.badInput([{ field: `${root}.activity.partnerInstitution`, message: `unknown institution "${lu.activity.partnerInstitution}"` }]);
@@ -155,6 +173,8 @@ export class IssuanceService {
       if (actor.role === 'expert' && !jurisdictionInScope(actor.jurisdictions, statement.destinationJurisdiction)) {
         throw AppError.forbidden(`an expert for ${actor.jurisdictions.join(', ')} may not issue a statement on a decision for ${statement.destinationJurisdiction}`);
       }
+    } else if (kind === 'LanguageAchievementCredential' || kind === 'KeuzedeelCredential') {
+      // No catalogue accreditation covers these yet: the issuer must be in the registry, and verification says so.
     } else {
       const d = r as DiplomaRequest;
       const q = await this.qualifications.get(d.qualificationId).catch(() => {
@@ -196,6 +216,10 @@ export class IssuanceService {
         compensation: statement.compensation,
         rationale: statement.rationale,
       });
+    } else if (kind === 'LanguageAchievementCredential') {
+      unsigned = buildLanguageAchievementCredential(r as LanguageAchievementRequest, envelope);
+    } else if (kind === 'KeuzedeelCredential') {
+      unsigned = buildKeuzedeelCredential(r as KeuzedeelRequest, envelope);
     } else {
       const file = (await this.qualifications.exportFile(qualificationId!))!;
       const title = Object.fromEntries(Object.entries(file.title).filter(([l]) => ['nl', 'de', 'en'].includes(l))) as Record<string, string>;

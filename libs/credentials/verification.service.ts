@@ -13,6 +13,7 @@ import { ProofPool } from './proof-pool/proof-pool.service';
 import { summarise, VerificationReport } from './domain/verification';
 import { didDocumentOf, IssuerService } from './issuer.service';
 import { CredentialLoader } from './loader.provider';
+import { HostCompanyCheck } from './host-company.check';
 
 export { MAX_CREDENTIAL_BYTES };
 
@@ -31,6 +32,7 @@ export class VerificationService {
     private readonly accreditation: AccreditationService,
     private readonly dataSource: DataSource,
     private readonly proofs: ProofPool,
+    private readonly hostCompanies: HostCompanyCheck,
   ) {}
 
   /** The catalogue qualification a diploma credential refers to, if it is in the catalogue. */
@@ -84,6 +86,7 @@ export class VerificationService {
       verifyProofSet: (credential) => this.proofs.verifyProofSet(credential, didDocument),
       verifyJwt: (jwt) => verifyJwt(jwt, this.loader.load),
       accreditation: (institutionId, target, at) => this.accreditation.check(institutionId, target, at),
+      hostCompany: (credential, issuerJurisdiction) => this.hostCompanies.check(credential, issuerJurisdiction),
       status: async (credential) => {
         const listProblem = await this.statusListsProblem(credential, load);
         if (listProblem) return { ok: false, error: listProblem };

@@ -11,13 +11,16 @@ import { AuditService } from '../platform/audit/audit.service';
 import { Actor, jurisdictionInScope } from '../platform/auth/actor';
 import { AppError } from '../platform/errors/app-error';
 import { parseOrThrow } from '../platform/errors/zod-problems';
-import { advise, pick, planRoute, type ReferenceQualification, type RouteAdvice, type RoutePlan } from './domain/advise';
+import { advise, pick, planRoute, type DescriptionCitation, type ReferenceQualification, type RouteAdvice, type RoutePlan } from './domain/advise';
 import { answerCandidates, combineAnswers, type AnswerCandidate } from './domain/answers';
 import type { ComparisonBasis, DecisionBasis } from './domain/citations';
 import { decisionFor, decisionsFor, type PublishedDecision } from './domain/decisions';
+import type { LanguageAchievementFact } from './domain/language';
 import type { AdviceLang } from './domain/messages';
 import { RULE_STATUSES, type QualificationFacts, type RuleStatus, type StoredRule } from './domain/rules';
 import { isoDate, PURPOSES, RecognitionRuleSchema, RegulatedProfessionSchema, type Purpose, type RecognitionRule, type RegulatedProfession } from './domain/schemas';
+import { DescriptionService } from './descriptions/description.service';
+import { toDescriptionCitation } from './descriptions/mappers';
 import { PublishedDecisionRow, RecognitionRepository, RegistryRow, RuleRow } from './persistence/recognition.repository';
 
 const RULE_KEY = /^[a-z0-9][a-z0-9._-]{0,119}$/;
@@ -30,6 +33,8 @@ export interface RouteRequest {
   purpose?: Purpose | null;
   asOf?: string | null;
   lang?: AdviceLang | null;
+  /** The holder's language achievements, already verified by the caller (credentials verification). */
+  languages?: LanguageAchievementFact[] | null;
 }
 
 export const today = (now: Date = new Date()) => now.toISOString().slice(0, 10);
@@ -47,6 +52,7 @@ interface RouteContext {
   professions: Map<string, LocalizedText>;
   /** Published decisions on the qualification for the destination, in the order `decisionsFor` gives. */
   decisions: PublishedDecision[];
+  languages: LanguageAchievementFact[];
 }
 
 const toPublishedDecision = (r: PublishedDecisionRow, lang: AdviceLang): PublishedDecision => ({
@@ -94,6 +100,7 @@ export class RecognitionService {
     private readonly comparisons: ComparisonService,
     private readonly decisions: DecisionService,
     private readonly audit: AuditService,
+    private readonly descriptions: DescriptionService,
   ) {}
 
   // ---- rules
@@ -234,10 +241,15 @@ export class RecognitionService {
       registry: (await this.repo.registry()).map((r) => r.document),
       professions: new Map((await this.referenceData.professionsByKeys(candidates.flatMap((c) => (c.profession ? [c.profession] : [])))).map((p) => [p.key, p.title])),
       decisions,
+      languages: req.languages ?? [],
     };
     const answers: RouteAdvice[] = [];
     for (const c of candidates) answers.push(await this.answer(ctx, c));
-    return combineAnswers(answers, lang);
+    const descriptions = (await this.descriptions.publishedCovering({ qualificationKey: file.key, qualificationJurisdiction: file.jurisdiction, professions: file.professions, destination: req.destination })).map((r) =>
+      toDescriptionCitation(r, lang),
+    );
+    // The descriptions concern the qualification and destination, so every answer cites them.
+    return withDescriptions(combineAnswers(answers, lang), descriptions);
   }
 
   /**
@@ -301,6 +313,7 @@ export class RecognitionService {
       decision,
       comparison,
       assumedFrom: c.source,
+      languages: ctx.languages,
     });
   }
 
@@ -333,6 +346,8 @@ export class RecognitionService {
     if (unknown.length) throw AppError.badInput(unknown.map((c) => ({ field: root, message: `unknown jurisdiction "${c}"` })));
   }
 }
+
+const withDescriptions = (a: RouteAdvice, d: DescriptionCitation[]): RouteAdvice => ({ ...a, authorisedDescriptions: d, alternatives: a.alternatives.map((x) => withDescriptions(x, d)) });
 
 /**
  * The legal regime of a planned route, as the comparison engine takes it. Automatic routes need no comparison;

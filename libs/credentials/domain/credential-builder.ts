@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RECOGNITION_CONTEXT_V1, SCHEMA_BASE, VC_V2_CONTEXT } from './constants';
 import { CredentialType, SCHEMA_FILES } from './credential-subject.schema';
-import type { DiplomaRequest, LearningUnitRequest, RecognitionStatementRequest } from './credential-request.schema';
+import type { DiplomaRequest, KeuzedeelRequest, LanguageAchievementRequest, LearningUnitRequest, RecognitionStatementRequest } from './credential-request.schema';
 import type { VerifiableCredential } from './proofs';
 
 export interface StatusEntry {
@@ -95,6 +95,7 @@ export function buildLearningUnitCredential(
           location: r.activity.location,
           hostCountry: r.activity.hostCountry,
           partnerInstitution: parties.partnerDid,
+          hostCompany: r.activity.hostCompany ? `urn:recognition:learning-company:${r.activity.hostCompany}` : undefined,
           startDate: r.activity.startDate,
           endDate: r.activity.endDate,
         },
@@ -179,6 +180,53 @@ export function buildRecognitionStatementCredential(r: RecognitionStatementReque
         compensationMeasure: d.compensation.length ? d.compensation : undefined,
         rationale: d.rationale,
         awardedBy: { id: urn(e.ids), type: 'AwardingProcess', awardingBody: [e.issuerDid], awardingDate: e.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z') },
+      },
+    }),
+  );
+}
+
+/** A language certificate, issued by the institution that assessed or registered it. */
+export function buildLanguageAchievementCredential(r: LanguageAchievementRequest, e: Envelope): VerifiableCredential {
+  return envelope(
+    'LanguageAchievementCredential',
+    e,
+    stripUndefined({
+      ...learner(r),
+      hasClaim: {
+        id: urn(e.ids),
+        type: 'LanguageAchievement',
+        language: r.language,
+        certificateScheme: r.scheme,
+        assessingBody: r.assessingBody,
+        cefrLevel: { listening: r.levels.listening, reading: r.levels.reading, speaking: r.levels.speaking, writing: r.levels.writing },
+        assessmentDate: r.assessmentDate,
+        awardedBy: { id: urn(e.ids), type: 'AwardingProcess', awardingBody: [e.issuerDid], awardingDate: `${r.assessmentDate}T00:00:00Z` },
+      },
+    }),
+  );
+}
+
+/** A completed keuzedeel (mbo elective unit). */
+export function buildKeuzedeelCredential(r: KeuzedeelRequest, e: Envelope): VerifiableCredential {
+  return envelope(
+    'KeuzedeelCredential',
+    e,
+    stripUndefined({
+      ...learner(r),
+      hasClaim: {
+        id: urn(e.ids),
+        type: 'LearningAchievement',
+        title: r.title,
+        specifiedBy: {
+          id: `urn:recognition:keuzedeel:${r.code}`,
+          type: 'LearningAchievementSpecification',
+          title: r.title,
+          keuzedeelCode: r.code,
+          volumeOfLearningHours: r.hours,
+          framework: 'NLQF',
+          nationalLevel: String(r.level),
+        },
+        awardedBy: { id: urn(e.ids), type: 'AwardingProcess', awardingBody: [e.issuerDid], awardingDate: `${r.completionDate}T00:00:00Z` },
       },
     }),
   );

@@ -52,6 +52,8 @@ export const LearningUnitRequestSchema = z
         location: z.string().min(1).max(300),
         hostCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code'),
         partnerInstitution: institutionId.optional(),
+        /** The recognised learning company hosting the activity (registry key). */
+        hostCompany: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,119}$/, 'must be a learning-company key').optional(),
         startDate: isoDate,
         endDate: isoDate,
       })
@@ -80,6 +82,42 @@ export const RecognitionStatementRequestSchema = z
   })
   .strict();
 
+const cefr = z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
+
+/** A language certificate (e.g. a Goethe-Zertifikat): the CEFR level per skill, its scheme and assessing body. */
+export const LanguageAchievementRequestSchema = z
+  .object({
+    ...common,
+    language: z.enum(['nl', 'de', 'fr', 'en']),
+    /** The certificate's scheme, e.g. "Goethe-Zertifikat B2". */
+    scheme: z.string().trim().min(1).max(200),
+    /** Who assessed, e.g. "Goethe-Institut". */
+    assessingBody: z.string().trim().min(1).max(300),
+    levels: z
+      .object({ listening: cefr.optional(), reading: cefr.optional(), speaking: cefr.optional(), writing: cefr.optional() })
+      .strict()
+      .refine((l) => Object.values(l).some(Boolean), 'needs the level of at least one skill (listening, reading, speaking, writing)'),
+    assessmentDate: isoDate,
+  })
+  .strict();
+
+/** A keuzedeel (elective unit of Dutch mbo) completed by the learner. */
+export const KeuzedeelRequestSchema = z
+  .object({
+    ...common,
+    /** The SBB keuzedeel code, e.g. K0123. */
+    code: z.string().regex(/^K\d{4}$/, 'must be a keuzedeel code such as K0123'),
+    title: langMap,
+    /** Study load in hours (studiebelastingsuren). */
+    hours: z.number().int().positive().max(2000),
+    /** mbo level (niveau), which is the NLQF level. */
+    level: z.number().int().min(1).max(4),
+    completionDate: isoDate,
+  })
+  .strict();
+
+export type LanguageAchievementRequest = z.infer<typeof LanguageAchievementRequestSchema>;
+export type KeuzedeelRequest = z.infer<typeof KeuzedeelRequestSchema>;
 export type RecognitionStatementRequest = z.infer<typeof RecognitionStatementRequestSchema>;
 export type LearningUnitRequest = z.infer<typeof LearningUnitRequestSchema>;
 export type DiplomaRequest = z.infer<typeof DiplomaRequestSchema>;

@@ -66,6 +66,7 @@ export const LearningUnitSubjectSchema = z
             location: z.string().min(1).max(300),
             hostCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code'),
             partnerInstitution: uri.optional(),
+            hostCompany: z.string().regex(/^urn:recognition:learning-company:[a-z0-9][a-z0-9._-]{0,119}$/).optional(),
             startDate: isoDate,
             endDate: isoDate,
           })
@@ -134,10 +135,61 @@ export const RecognitionStatementSubjectSchema = z
   })
   .strict();
 
+const cefr = z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
+
+/** A language certificate: CEFR level per skill, scheme and assessing body. */
+export const LanguageAchievementSubjectSchema = z
+  .object({
+    ...PersonFields,
+    hasClaim: z
+      .object({
+        id: urnId,
+        type: z.literal('LanguageAchievement'),
+        language: z.enum(['nl', 'de', 'fr', 'en']),
+        certificateScheme: z.string().min(1).max(200),
+        assessingBody: z.string().min(1).max(300),
+        cefrLevel: z
+          .object({ listening: cefr.optional(), reading: cefr.optional(), speaking: cefr.optional(), writing: cefr.optional() })
+          .strict()
+          .refine((l) => Object.values(l).some(Boolean), 'needs the level of at least one skill'),
+        assessmentDate: isoDate,
+        awardedBy: AwardingProcessSchema,
+      })
+      .strict(),
+  })
+  .strict();
+
+/** A completed keuzedeel (mbo elective unit): code, title, hours and level. */
+export const KeuzedeelSubjectSchema = z
+  .object({
+    ...PersonFields,
+    hasClaim: z
+      .object({
+        id: urnId,
+        type: z.literal('LearningAchievement'),
+        title: langMap,
+        specifiedBy: z
+          .object({
+            id: z.string().regex(/^urn:recognition:keuzedeel:K\d{4}$/),
+            type: z.literal('LearningAchievementSpecification'),
+            title: langMap,
+            keuzedeelCode: z.string().regex(/^K\d{4}$/),
+            volumeOfLearningHours: z.number().int().positive().max(2000),
+            framework: z.literal('NLQF'),
+            nationalLevel: z.enum(['1', '2', '3', '4']),
+          })
+          .strict(),
+        awardedBy: AwardingProcessSchema,
+      })
+      .strict(),
+  })
+  .strict();
+
+export type LanguageAchievementSubject = z.infer<typeof LanguageAchievementSubjectSchema>;
 export type LearningUnitSubject = z.infer<typeof LearningUnitSubjectSchema>;
 export type DiplomaSubject = z.infer<typeof DiplomaSubjectSchema>;
 
-export const CREDENTIAL_TYPES = ['LearningUnitCredential', 'DiplomaCredential', 'RecognitionStatementCredential'] as const;
+export const CREDENTIAL_TYPES = ['LearningUnitCredential', 'DiplomaCredential', 'RecognitionStatementCredential', 'LanguageAchievementCredential', 'KeuzedeelCredential'] as const;
 export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
 
 /** The subject schema of each credential type, by type; used at issuance and at verification. */
@@ -145,10 +197,14 @@ export const SUBJECT_SCHEMAS: Record<CredentialType, z.ZodType> = {
   LearningUnitCredential: LearningUnitSubjectSchema,
   DiplomaCredential: DiplomaSubjectSchema,
   RecognitionStatementCredential: RecognitionStatementSubjectSchema,
+  LanguageAchievementCredential: LanguageAchievementSubjectSchema,
+  KeuzedeelCredential: KeuzedeelSubjectSchema,
 };
 
 export const SCHEMA_FILES: Record<CredentialType, string> = {
   LearningUnitCredential: 'learning-unit-credential-subject.schema.json',
   DiplomaCredential: 'diploma-credential-subject.schema.json',
   RecognitionStatementCredential: 'recognition-statement-credential-subject.schema.json',
+  LanguageAchievementCredential: 'language-achievement-credential-subject.schema.json',
+  KeuzedeelCredential: 'keuzedeel-credential-subject.schema.json',
 };

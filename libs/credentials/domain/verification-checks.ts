@@ -20,6 +20,8 @@ export interface VerificationPorts {
   /** Verifies a VC-JOSE JWT: its payload and its one proof. */
   verifyJwt(jwt: string): Promise<{ credential: VerifiableCredential | null; proof: ProofResult }>;
   accreditation(institutionId: string, target: AccreditationTarget, at: Date): Promise<{ ok: boolean; reason: string }>;
+  /** The host company a learning unit's activity names, seen from the issuer's jurisdiction (none named: no check). */
+  hostCompany?(credential: VerifiableCredential, issuerJurisdiction: string | null): Promise<Check[]>;
   /** The bits of each status entry, or why they cannot be read. */
   status(credential: VerifiableCredential): Promise<{ ok: true; bits: Array<{ purpose: string; set: boolean }> } | { ok: false; error: string }>;
 }
@@ -207,6 +209,14 @@ export const accreditationCheck: CheckFn = async (ctx, ports) => {
   return { checks };
 };
 
+/** HOST_COMPANY: was the learning company that hosted the activity recognised then? Reported (WARN), never failing. */
+export const hostCompanyCheck: CheckFn = async (ctx, ports) => {
+  if (!ports.hostCompany || !ctx.credential) return { checks: [] };
+  const issuer = issuerIdOf(ctx.credential);
+  const inst = issuer ? await ports.institutionByDid(issuer) : null;
+  return { checks: await ports.hostCompany(ctx.credential, inst?.jurisdiction_code ?? null) };
+};
+
 /** STATUS: Bitstring Status List entries (revocation, suspension), from lists this service can read. */
 export const statusCheck: CheckFn = async (ctx, ports) => {
   const cred = ctx.credential!;
@@ -249,6 +259,7 @@ export const PIPELINE: readonly NamedCheck[] = [
   { name: 'ISSUER', aliases: ['issuer', 'trust'], run: issuerCheck },
   { name: 'CO_ISSUERS', aliases: ['issuer', 'trust', 'co-issuers'], run: coIssuersCheck },
   { name: 'ACCREDITATION', aliases: ['accreditation'], run: accreditationCheck },
+  { name: 'HOST_COMPANY', aliases: ['host-company'], run: hostCompanyCheck },
   { name: 'STATUS', aliases: ['credentialStatus', 'status'], run: statusCheck },
   { name: 'VALIDITY', aliases: ['expiration', 'validity', 'validFrom', 'validUntil'], run: validityCheck },
 ];

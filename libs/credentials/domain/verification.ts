@@ -1,6 +1,7 @@
 /** Verification report: every check in order, each PASS / FAIL / SKIP with a reason code. */
-export type CheckStatus = 'PASS' | 'FAIL' | 'SKIP';
-export type CheckName = 'FORMAT' | 'SCHEMA' | 'PROOF' | 'ISSUER' | 'CO_ISSUERS' | 'ACCREDITATION' | 'STATUS' | 'VALIDITY';
+/** WARN reports a fact the verifier should weigh (an unrecognised host company) without failing the credential. */
+export type CheckStatus = 'PASS' | 'FAIL' | 'SKIP' | 'WARN';
+export type CheckName = 'FORMAT' | 'SCHEMA' | 'PROOF' | 'ISSUER' | 'CO_ISSUERS' | 'ACCREDITATION' | 'HOST_COMPANY' | 'STATUS' | 'VALIDITY';
 
 /** The checks `verified` rests on; ISSUER, CO_ISSUERS and ACCREDITATION are about trust. */
 export const VALIDITY_CHECKS: readonly CheckName[] = ['FORMAT', 'SCHEMA', 'PROOF', 'STATUS', 'VALIDITY'];

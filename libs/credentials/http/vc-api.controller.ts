@@ -62,7 +62,7 @@ export class VcApiController {
       trusted: report.trusted,
       accredited: report.accredited,
       checks: [...new Set(report.checks.filter((c) => c.status === 'PASS').map((c) => c.check.toLowerCase()))],
-      warnings: [...report.checks.filter((c) => c.status === 'SKIP'), ...(report.verified ? trustProblems : [])].map((c) => `${c.check}: ${c.reason}: ${c.message}`),
+      warnings: [...report.checks.filter((c) => c.status === 'SKIP' || c.status === 'WARN'), ...(report.verified ? trustProblems : [])].map((c) => `${c.check}: ${c.reason}: ${c.message}`),
       errors: report.checks.filter((c) => c.status === 'FAIL' && (!report.verified || VALIDITY_CHECKS.includes(c.check))).map((c) => `${c.check}: ${c.reason}: ${c.message}`),
       report: result,
     });

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../../catalogue/domain/qualification-file.schema';
 import { type Citation, type ComparisonBasis, comparisonCitation, decisionCitation, type DecisionBasis, ruleCitation, type Verdict } from './citations';
+import { assessLanguage, type LanguageAchievementFact, type LanguageAssessment } from './language';
 import { type AdviceLang, msg } from './messages';
 import { evaluateRules, namesProfession, registryEntryFor, type NotAppliedReason, type RuleEvaluation, type RuleQuery, type StoredRule } from './rules';
 import type { Authority, Regime, RegulatedProfession, RuleEffect } from './schemas';
@@ -48,6 +49,16 @@ export interface ConsideredRule {
   reasons: NotAppliedReason[];
 }
 
+/** A published authorised binational description covering the qualification and destination. */
+export interface DescriptionCitation {
+  id: string;
+  key: string;
+  version: number;
+  title: string;
+  publishedAt: string;
+  text: { lang: string; canDo: string[]; workSettings: string[]; differences: string[] };
+}
+
 export interface RouteAdvice {
   route: Route;
   summary: string;
@@ -75,6 +86,10 @@ export interface RouteAdvice {
   information: string[];
   caveats: string[];
   registrySources: string[];
+  /** Published binational descriptions covering the pair; the service fills them in. */
+  authorisedDescriptions: DescriptionCitation[];
+  /** The destination's language requirement for the profession, compared with the holder's verified language credentials. */
+  languageRequirement: LanguageAssessment | null;
 }
 
 export interface AdviceInput {
@@ -89,6 +104,8 @@ export interface AdviceInput {
   comparison?: ComparisonBasis | null;
   /** Set when query.profession was not asked for but assumed: where it comes from. */
   assumedFrom?: Exclude<ProfessionSource, 'GIVEN'> | null;
+  /** The holder's verified language achievements (none when the caller has none to show). */
+  languages?: readonly LanguageAchievementFact[] | null;
 }
 
 export const pick = (t: LocalizedText | null | undefined, lang: AdviceLang, fallback: string) => t?.[lang] ?? t?.en ?? t?.nl ?? t?.de ?? fallback;
@@ -290,5 +307,7 @@ export function advise(input: AdviceInput): RouteAdvice {
     information,
     caveats,
     registrySources: entry?.sources.map((s) => s.url) ?? [],
+    authorisedDescriptions: [],
+    languageRequirement: entry?.languageRequirement ? assessLanguage(entry.languageRequirement, input.languages ?? [], lang, dest) : null,
   };
 }

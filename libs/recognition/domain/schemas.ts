@@ -82,6 +82,27 @@ export const AuthoritySchema = z
   .strict();
 export type Authority = z.infer<typeof AuthoritySchema>;
 
+export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export type CefrLevel = (typeof CEFR_LEVELS)[number];
+export const LANGUAGE_SKILLS = ['listening', 'reading', 'speaking', 'writing'] as const;
+export type LanguageSkill = (typeof LANGUAGE_SKILLS)[number];
+export const LANGUAGES = ['nl', 'de', 'fr', 'en'] as const;
+export type LanguageCode = (typeof LANGUAGES)[number];
+
+/** The language knowledge a jurisdiction requires for a profession. The level stays empty unless a source states it. */
+export const LanguageRequirementSchema = z
+  .object({
+    language: z.enum(LANGUAGES),
+    /** CEFR level; empty when the sources require the language without naming a level. */
+    level: z.enum(CEFR_LEVELS).optional(),
+    skills: z.array(z.enum(LANGUAGE_SKILLS)).min(1).max(4).default([...LANGUAGE_SKILLS]),
+    sources: z.array(SourceSchema).min(1, 'a language requirement needs at least one source').max(20),
+    notes: z.string().max(4000).optional(),
+  })
+  .strict()
+  .refine((r) => new Set(r.skills).size === r.skills.length, { path: ['skills'], message: 'must not repeat a skill' });
+export type LanguageRequirement = z.infer<typeof LanguageRequirementSchema>;
+
 /** One profession in one jurisdiction: is it regulated, under which regime, who decides. */
 export const RegulatedProfessionSchema = z
   .object({
@@ -96,6 +117,8 @@ export const RegulatedProfessionSchema = z
     competentAuthority: AuthoritySchema.optional(),
     /** The destination qualification a foreign one is compared with (catalogue key). */
     referenceQualificationKey: key.optional(),
+    /** The language knowledge the jurisdiction requires, where a source states it. */
+    languageRequirement: LanguageRequirementSchema.optional(),
     legalBasis: z.string().max(2000).optional(),
     validFrom: isoDate.optional(),
     validUntil: isoDate.optional(),

@@ -10,6 +10,7 @@ export function toRouteAdviceModel(a: RouteAdvice): RouteAdviceModel {
     ...a,
     competentAuthority: authority(a.competentAuthority),
     consideredRules: a.consideredRules.map((r) => ({ ...r, reasons: [...r.reasons] })),
+    languageRequirement: a.languageRequirement && { ...a.languageRequirement, missing: a.languageRequirement.missing.map((g) => ({ ...g })) },
     alternatives: a.alternatives.map(toRouteAdviceModel),
   };
 }
@@ -49,6 +50,9 @@ export function toRegistryModel(r: RegistryRow): RegulatedProfessionModel {
     confirmed: d.confirmed,
     competentAuthority: authority(d.competentAuthority),
     referenceQualificationKey: d.referenceQualificationKey ?? null,
+    languageRequirement: d.languageRequirement
+      ? { language: d.languageRequirement.language, level: d.languageRequirement.level ?? null, skills: d.languageRequirement.skills, sourceUrls: d.languageRequirement.sources.map((s) => s.url), notes: d.languageRequirement.notes ?? null }
+      : null,
     legalBasis: d.legalBasis ?? null,
     validFrom: d.validFrom ?? null,
     validUntil: d.validUntil ?? null,

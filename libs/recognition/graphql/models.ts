@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Language } from '../../platform/graphql/language.enum';
+import { DescriptionCitationModel } from '../descriptions/models/description.model';
 
 export enum RecognitionPurpose {
   WORK = 'WORK',
@@ -63,6 +64,42 @@ export class ReferenceQualificationModel {
   @Field() title: string;
 }
 
+@ObjectType('LanguageRequirement')
+export class LanguageRequirementModel {
+  @Field() language: string;
+  @Field(() => String, { nullable: true, description: 'CEFR level; null when no source states it.' }) level: string | null;
+  @Field(() => [String]) skills: string[];
+  @Field(() => [String]) sourceUrls: string[];
+  @Field(() => String, { nullable: true }) notes: string | null;
+}
+
+@ObjectType('LanguageSkillLevel')
+export class LanguageSkillLevelModel {
+  @Field() skill: string;
+  @Field(() => String, { nullable: true, description: 'Best level shown; null when no credential shows the skill.' }) level: string | null;
+}
+
+@ObjectType('LanguageSkillGap')
+export class LanguageSkillGapModel {
+  @Field() skill: string;
+  @Field() required: string;
+  @Field(() => String, { nullable: true }) shown: string | null;
+}
+
+@ObjectType('LanguageAssessment', { description: 'The destination’s language requirement compared with the holder’s verified language credentials.' })
+export class LanguageAssessmentModel {
+  @Field() language: string;
+  @Field(() => String, { nullable: true }) requiredLevel: string | null;
+  @Field(() => [String]) skills: string[];
+  @Field({ description: 'MET, NOT_MET (see missing), NOT_SHOWN (no credential in the language) or LEVEL_UNKNOWN (no level recorded).' }) status: string;
+  @Field(() => [LanguageSkillGapModel]) missing: LanguageSkillGapModel[];
+  @Field(() => [LanguageSkillLevelModel]) shown: LanguageSkillLevelModel[];
+  @Field(() => [String], { description: 'Ids of the credentials whose levels were used.' }) evidence: string[];
+  @Field() summary: string;
+  @Field(() => [String]) sourceUrls: string[];
+  @Field(() => String, { nullable: true }) notes: string | null;
+}
+
 @ObjectType('RouteAdvice', { description: 'What a qualification means in a destination: route, authority, expected outcome, steps.' })
 export class RouteAdviceModel {
   @Field({ description: 'AUTOMATIC_LEVEL_RECOGNITION, AUTOMATIC_PROFESSIONAL_RECOGNITION, GENERAL_SYSTEM, NOT_REGULATED, INDIVIDUAL_ASSESSMENT or UNKNOWN_REGULATION.' })
@@ -91,6 +128,10 @@ export class RouteAdviceModel {
   @Field(() => [String]) information: string[];
   @Field(() => [String]) caveats: string[];
   @Field(() => [String]) registrySources: string[];
+  @Field(() => [DescriptionCitationModel], { description: 'Published authorised binational descriptions covering the qualification and destination.' })
+  authorisedDescriptions: DescriptionCitationModel[];
+  @Field(() => LanguageAssessmentModel, { nullable: true, description: 'Null when the registry records no language requirement for the profession.' })
+  languageRequirement: LanguageAssessmentModel | null;
 }
 
 @ObjectType('RecognitionRule', { description: 'One version of a recognition rule; `document` is the full rule.' })
@@ -125,6 +166,7 @@ export class RegulatedProfessionModel {
   @Field() confirmed: boolean;
   @Field(() => AuthorityModel, { nullable: true }) competentAuthority: AuthorityModel | null;
   @Field(() => String, { nullable: true }) referenceQualificationKey: string | null;
+  @Field(() => LanguageRequirementModel, { nullable: true }) languageRequirement: LanguageRequirementModel | null;
   @Field(() => String, { nullable: true }) legalBasis: string | null;
   @Field(() => String, { nullable: true }) validFrom: string | null;
   @Field(() => String, { nullable: true }) validUntil: string | null;

@@ -25,6 +25,7 @@ export class LearningActivityInput {
   @Field() location: string;
   @Field({ description: 'ISO 3166 country code, e.g. DE.' }) hostCountry: string;
   @Field(() => String, { nullable: true, description: 'Institution id of the partner school.' }) partnerInstitution?: string;
+  @Field(() => String, { nullable: true, description: 'Key of the recognised learning company hosting the activity (learningCompanies).' }) hostCompany?: string;
   @Field(() => GraphQLLocalDate) startDate: string;
   @Field(() => GraphQLLocalDate, { description: 'Not before startDate.' }) endDate: string;
 }

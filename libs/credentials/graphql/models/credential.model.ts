@@ -112,10 +112,10 @@ export class IssuedCredentialModel {
 
 @ObjectType('VerificationCheck')
 export class VerificationCheckModel {
-  @Field({ description: 'FORMAT, SCHEMA, PROOF, ISSUER, CO_ISSUERS, ACCREDITATION, STATUS or VALIDITY.' })
+  @Field({ description: 'FORMAT, SCHEMA, PROOF, ISSUER, CO_ISSUERS, ACCREDITATION, HOST_COMPANY, STATUS or VALIDITY.' })
   check: string;
 
-  @Field({ description: 'PASS, FAIL or SKIP.' })
+  @Field({ description: 'PASS, FAIL, SKIP or WARN (reported, does not fail the credential).' })
   status: string;
 
   @Field({ description: 'Machine-readable reason code.' })
