@@ -9,7 +9,6 @@ import { AppConfig } from '../platform/config/config.schema';
 import { AppError } from '../platform/errors/app-error';
 import { parseOrThrow } from '../platform/errors/zod-problems';
 import { DiplomaRequestSchema, LearningUnitRequestSchema } from './domain/credential-request.schema';
-import { eachConcurrently } from './domain/each-concurrently';
 import { IssuanceService, IssueKind } from './issuance.service';
 
 export const MAX_BATCH = 10_000;
@@ -171,8 +170,8 @@ export class BatchIssuanceService implements OnModuleInit, OnApplicationBootstra
           [batchId],
         );
         if (!items.length) break;
-        // Items are independent (own idempotency key, own status index), so several are issued at once.
-        await eachConcurrently(items, this.config.BATCH_CONCURRENCY, () => !this.stopping && !lost, async (item) => {
+        for (const item of items) {
+          if (this.stopping || lost) return;
           try {
             const r = await this.issuance.issue(actor, item.kind, item.request, { root: `items[${item.position}].request` });
             // "created" means created for this batch: a credential an earlier, interrupted run of the same
@@ -187,8 +186,7 @@ export class BatchIssuanceService implements OnModuleInit, OnApplicationBootstra
             if (!(e instanceof AppError)) throw e; // infrastructure failure: stop; the sweep resumes the batch
             await this.dataSource.query('UPDATE issuance_batch_item SET error = $3 WHERE batch_id = $1 AND position = $2 AND credential_id IS NULL', [batchId, item.position, `${e.code}: ${e.message}`]);
           }
-        });
-        if (this.stopping || lost) return;
+        }
       }
       await this.dataSource.query('UPDATE issuance_batch SET finished_at = now(), lease_owner = NULL, lease_until = NULL WHERE id = $1 AND finished_at IS NULL', [batchId]);
     } finally {
@@ -232,4 +230,3 @@ export class BatchIssuanceService implements OnModuleInit, OnApplicationBootstra
 function updatedRows(result: unknown): any[] {
   return Array.isArray(result) && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : (result as any[]);
 }
-

@@ -42,8 +42,6 @@ export const ConfigSchema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
   /** Worker threads that sign and verify Data Integrity proofs; 0 runs them on the main thread. Default: one per core. */
   PROOF_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
-  /** Batch items issued at once by one batch worker; signing runs in the proof pool, so a few per core keep it busy. */
-  BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 });
 
 /** The raw parse result; loadConfig fills in the derived fields (PUBLIC_BASE_URL, absolute DATA_DIR). */
