@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Oauth2AuthorizationServer, Oauth2ServerErrorResponseError, preAuthorizedCodeGrantIdentifier, type AuthorizationServerMetadata, type HttpMethod } from '@openid4vc/oauth2';
 import { Openid4vciIssuer, Openid4vciVersion, type CredentialIssuerMetadata, type IssuerMetadataResult } from '@openid4vc/openid4vci';
 import { setGlobalConfig } from '@openid4vc/utils';
+// After the @openid4vc imports: they replace zod's messages process-wide.
+import '../platform/validation/own-zod-messages';
 import { decodeJwt } from 'jose';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveryRefused, HolderDeliveryService, HolderKey } from '../credentials/holder-delivery.service';
