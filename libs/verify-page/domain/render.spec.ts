@@ -1,6 +1,7 @@
 import type { VerificationReport } from '../../credentials/domain/verification';
 import { escapeHtml, html, safeUrl } from './html';
 import { LABELS, PAGE_LANGS, REASONS } from './i18n';
+import type { RouteAdvice } from '../../recognition/domain/advise';
 import { PAGE_CSP, PAGE_CSS_HASH, renderPage, type PageModel } from './render';
 
 const report = (over: Partial<VerificationReport> = {}): VerificationReport => ({
@@ -67,5 +68,23 @@ describe('verification page rendering', () => {
     expect(out).toContain('<html lang="nl">');
     expect(out).toContain('>Ingetrokken<');
     expect(out).toContain('De uitgever heeft dit bewijs ingetrokken.');
+  });
+
+  it('cites the published binational descriptions of the advice, and names the host-company check, in the page language', () => {
+    const description = {
+      id: 'd1', key: 'vig-altenpflege-nw', version: 2, title: 'Verzorgende-IG ↔ Altenpfleger/in <NRW>', publishedAt: '2026-11-02T10:00:00.000Z',
+      text: { lang: 'de', canDo: ['Pflege planen <b>und</b> durchführen'], workSettings: [], differences: ['Behandlungspflege'] },
+    };
+    const advice = { route: 'GENERAL_SYSTEM', summary: 'Individual comparison', steps: [], competentAuthority: null, authorisedDescriptions: [description] } as unknown as RouteAdvice;
+    const checks = [{ check: 'HOST_COMPANY' as const, status: 'WARN' as const, reason: 'HOST_NOT_RECOGNISED', message: 'not recognised' }];
+    const out = renderPage(model({ lang: 'de', result: { report: report({ checks }), credential: { type: ['LearningUnitCredential'] }, issuer: null, advice, adviceNote: null } }));
+    expect(out).toContain('Autorisierte binationale Beschreibungen');
+    expect(out).toContain('data-description="vig-altenpflege-nw"');
+    expect(out).toContain('<strong>Verzorgende-IG ↔ Altenpfleger/in &lt;NRW&gt;</strong> (v2, <span data-i18n="publishedOn">veröffentlicht</span> 2026-11-02)');
+    expect(out).toContain('<li>Pflege planen &lt;b&gt;und&lt;/b&gt; durchführen</li>');
+    expect(out).toContain('Wesentliche Unterschiede');
+    expect(out).toContain('Ausbildungsbetrieb');
+    const none = renderPage(model({ lang: 'de', result: { report: report(), credential: null, issuer: null, advice: { ...advice, authorisedDescriptions: [] } as RouteAdvice, adviceNote: null } }));
+    expect(none).not.toContain('id="descriptions"');
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RouteAdvice } from '../../recognition/domain/advise';
+import type { DescriptionCitation, RouteAdvice } from '../../recognition/domain/advise';
 import type { Check, VerificationReport } from '../../credentials/domain/verification';
 import { html, SafeHtml, safeUrl } from './html';
 import { LabelKey, LANG_NAMES, LABELS, PAGE_LANGS, PageLang, reasonText, t } from './i18n';
@@ -128,7 +128,19 @@ function adviceSection(lang: PageLang, a: RouteAdvice | null, note: string | nul
 <dt data-i18n="authority">${t(lang, 'authority')}</dt><dd id="authority">${auth ? (authUrl ? html`<a href="${authUrl}">${auth.name}</a>` : auth.name) : t(lang, 'unknown')}</dd>
 </dl>
 ${a.steps.length ? html`<h3 data-i18n="steps">${t(lang, 'steps')}</h3><ol id="steps">${a.steps.map((s) => html`<li>${s}</li>`)}</ol>` : ''}
+${descriptionsPart(lang, a.authorisedDescriptions ?? [])}
 </section>`;
+}
+
+/** Published binational descriptions that experts of both countries approved for this pair (issue 15). */
+function descriptionsPart(lang: PageLang, ds: DescriptionCitation[]): SafeHtml | '' {
+  if (!ds.length) return '';
+  return html`<h3 data-i18n="descriptionsHeading">${t(lang, 'descriptionsHeading')}</h3>
+<ul id="descriptions">${ds.map(
+    (d) => html`<li data-description="${d.key}"><strong>${d.title}</strong> (v${String(d.version)}, <span data-i18n="publishedOn">${t(lang, 'publishedOn')}</span> ${d.publishedAt.slice(0, 10)})
+${d.text.canDo.length ? html`<p data-i18n="descriptionCanDo">${t(lang, 'descriptionCanDo')}</p><ul lang="${d.text.lang}">${d.text.canDo.map((x) => html`<li>${x}</li>`)}</ul>` : ''}
+${d.text.differences.length ? html`<p data-i18n="descriptionDifferences">${t(lang, 'descriptionDifferences')}</p><ul lang="${d.text.lang}">${d.text.differences.map((x) => html`<li>${x}</li>`)}</ul>` : ''}</li>`,
+  )}</ul>`;
 }
 
 function resultSection(lang: PageLang, r: ResultView): SafeHtml {
