@@ -1,4 +1,4 @@
-import { dimensionLabel, LAW, msg, pct } from './messages';
+import { dimensionLabel, LAW, msg as say, pct } from './messages';
 import { r4 } from './outcomes';
 import type { PolicyParams } from './policy';
 import { generalSystemApplies, isAutomatic } from './regime';
@@ -38,7 +38,9 @@ export interface Decision {
 }
 
 /** Substantial differences (BQFG §4(2), Art. 14(1) and (4)), experience (Art. 14(5)), and the verdict. */
-export function decide(x: DecisionInput, p: PolicyParams, lang: ReportLang, explain: Explain = silent): Decision {
+export function decide(x: DecisionInput, p: PolicyParams, lang: ReportLang, explain: Explain = silent, o: { verdictOnly?: boolean } = {}): Decision {
+  // The sensitivity check decides again for every moved threshold and reads only the verdict: no texts then.
+  const msg: typeof say = o.verdictOnly ? () => '' : say;
   const { level, workload, units, coverage, essential } = x;
   const differences: Difference[] = [];
   // Decided from the coverage, so that moving the outcome threshold needs no new matching.
@@ -141,7 +143,7 @@ function applyExperience(differences: Difference[], evidence: ExperienceEvidence
   const usable = usableEvidence(evidence, p);
   if (!usable.length) return;
   const years = r4(usable.reduce((s, i) => s + evidence[i].years, 0));
-  const result = (ok: boolean) => msg(lang, ok ? 'word.compensated' : 'word.notCompensated');
+  const result = (ok: boolean) => say(lang, ok ? 'word.compensated' : 'word.notCompensated');
   for (const d of differences) {
     if (d.kind === 'LEVEL') continue; // reported only; experience is weighed against content and duration
     if (d.kind === 'DURATION' || d.kind === 'WORKLOAD' || d.kind === 'TRAINING') {
@@ -162,6 +164,6 @@ function applyExperience(differences: Difference[], evidence: ExperienceEvidence
         id: d.id, shown, n: missing.size, share: pct(share, lang), thr: pct(p.experienceCompensationShare, lang), result: result(d.compensated),
       });
     }
-    if (d.compensated) d.message += msg(lang, 'diff.compensated');
+    if (d.compensated) d.message += say(lang, 'diff.compensated');
   }
 }
