@@ -19,7 +19,7 @@ import { projectRoot } from '../../libs/platform/project-root';
 import { createApp } from '../api/bootstrap';
 
 /**
- * `npm run conformance`: the W3C VC conformance suites (../shared/conformance/w3c/run.sh) against this service.
+ * `npm run conformance`: the W3C VC conformance suites (the packaged runner, CONFORMANCE_W3C_DIR; docs/conformance.md) against this service.
  *
  * Conformance profile: a fresh embedded PostgreSQL and data directory in a temporary folder, the service on a
  * random loopback port behind its own TLS (the status suite dereferences status lists over https only), and one
