@@ -42,6 +42,14 @@ function envelope(type: CredentialType, e: Envelope, subject: Record<string, unk
 
 const urn = (ids?: () => string) => `urn:uuid:${ids ? ids() : randomUUID()}`;
 
+/** The ELM awarding process: who awards, and when (a date of the request, or the issuance instant to the second). */
+const awardedBy = (e: Envelope, bodies: string[], date: string | null) => ({
+  id: urn(e.ids),
+  type: 'AwardingProcess',
+  awardingBody: bodies,
+  awardingDate: date ? `${date}T00:00:00Z` : e.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+});
+
 function learner(r: { learner: LearningUnitRequest['learner'] }) {
   return {
     ...(r.learner.id ? { id: r.learner.id } : {}),
@@ -106,7 +114,7 @@ export function buildLearningUnitCredential(
           assessmentDate: r.assessment.date,
           grade: r.assessment.result,
         },
-        awardedBy: { id: urn(e.ids), type: 'AwardingProcess', awardingBody: parties.awardingBodies, awardingDate: e.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z') },
+        awardedBy: awardedBy(e, parties.awardingBodies, null),
       },
     }),
   );
@@ -144,7 +152,7 @@ export function buildDiplomaCredential(r: DiplomaRequest, e: Envelope, q: Qualif
           nationalLevel: q.nationalLevel,
           eqfLevel: q.eqfLevel,
         },
-        awardedBy: { id: urn(e.ids), type: 'AwardingProcess', awardingBody: [e.issuerDid], awardingDate: `${r.awardingDate}T00:00:00Z` },
+        awardedBy: awardedBy(e, [e.issuerDid], r.awardingDate),
       },
     }),
   );
@@ -179,7 +187,7 @@ export function buildRecognitionStatementCredential(r: RecognitionStatementReque
         referenceQualification: `urn:recognition:qualification:${d.referenceKey}`,
         compensationMeasure: d.compensation.length ? d.compensation : undefined,
         rationale: d.rationale,
-        awardedBy: { id: urn(e.ids), type: 'AwardingProcess', awardingBody: [e.issuerDid], awardingDate: e.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z') },
+        awardedBy: awardedBy(e, [e.issuerDid], null),
       },
     }),
   );
@@ -200,7 +208,7 @@ export function buildLanguageAchievementCredential(r: LanguageAchievementRequest
         assessingBody: r.assessingBody,
         cefrLevel: { listening: r.levels.listening, reading: r.levels.reading, speaking: r.levels.speaking, writing: r.levels.writing },
         assessmentDate: r.assessmentDate,
-        awardedBy: { id: urn(e.ids), type: 'AwardingProcess', awardingBody: [e.issuerDid], awardingDate: `${r.assessmentDate}T00:00:00Z` },
+        awardedBy: awardedBy(e, [e.issuerDid], r.assessmentDate),
       },
     }),
   );
@@ -226,7 +234,7 @@ export function buildKeuzedeelCredential(r: KeuzedeelRequest, e: Envelope): Veri
           framework: 'NLQF',
           nationalLevel: String(r.level),
         },
-        awardedBy: { id: urn(e.ids), type: 'AwardingProcess', awardingBody: [e.issuerDid], awardingDate: `${r.completionDate}T00:00:00Z` },
+        awardedBy: awardedBy(e, [e.issuerDid], r.completionDate),
       },
     }),
   );
