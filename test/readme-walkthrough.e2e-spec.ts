@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './support/cli';
 import { freePort } from './support/free-port';
+import { readmeBlocks, runBash } from './support/readme';
 import { ROOT, ServiceProcess, startService, stopService } from './support/service-process';
 import { createTestDatabase } from './support/test-database';
 
@@ -11,22 +11,7 @@ const README_PORT = 3000;
 
 /** The README's walkthrough blocks, by name, in order: the fenced block after each `<!-- walkthrough:NAME -->`. */
 export function walkthroughBlocks(readme: string): Array<{ name: string; script: string }> {
-  const blocks: Array<{ name: string; script: string }> = [];
-  const re = /<!-- walkthrough:([a-z-]+) -->\s*```bash\n([\s\S]*?)```/g;
-  for (let m = re.exec(readme); m; m = re.exec(readme)) blocks.push({ name: m[1], script: m[2] });
-  return blocks;
-}
-
-function runBash(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const { DATABASE_URL: _ignored, ...parentEnv } = process.env;
-    const proc = spawn('bash', ['-c', script], { cwd: ROOT, env: { ...parentEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    proc.stdout.on('data', (d) => (stdout += d));
-    proc.stderr.on('data', (d) => (stderr += d));
-    proc.on('exit', (code) => done({ code, stdout, stderr }));
-  });
+  return readmeBlocks(readme, 'walkthrough:([a-z-]+)');
 }
 
 /** Splits the combined output at the markers the test put between blocks. */

@@ -1,27 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './support/free-port';
+import { readmeBlocks, runBash } from './support/readme';
 import { ROOT, ServiceProcess, startService, stopService } from './support/service-process';
 import { createTestDatabase } from './support/test-database';
 
 function walletExample(readme: string): string {
-  const m = /<!-- wallet-example -->\s*```bash\n([\s\S]*?)```/.exec(readme);
-  if (!m) throw new Error('README has no wallet-example block');
-  return m[1];
-}
-
-function runBash(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const { DATABASE_URL: _ignored, ...parentEnv } = process.env;
-    const proc = spawn('bash', ['-c', script], { cwd: ROOT, env: { ...parentEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    proc.stdout.on('data', (d) => (stdout += d));
-    proc.stderr.on('data', (d) => (stderr += d));
-    proc.on('exit', (code) => done({ code, stdout, stderr }));
-  });
+  const [block] = readmeBlocks(readme, 'wallet-example');
+  if (!block) throw new Error('README has no wallet-example block');
+  return block.script;
 }
 
 describe('README wallet example, run as printed against a fresh service (NODE_ENV=development)', () => {
