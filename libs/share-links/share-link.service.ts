@@ -9,6 +9,7 @@ import { AppConfig } from '../platform/config/config.schema';
 import { AppError } from '../platform/errors/app-error';
 import { assertUuid } from '../comparison/comparison.service';
 import { MAX_SHARE_DAYS, newShareToken, SHARE_TOKEN, shareLinkState, ShareLinkState, shareTokenHash, shareUrl } from './domain/share-link';
+import { handlesCredential } from '../credentials/domain/credential-access';
 
 export interface ShareLinkRow {
   id: string;
@@ -43,8 +44,7 @@ export class ShareLinkService {
     if (actor.role !== 'school' && actor.role !== 'admin') throw AppError.forbidden(`role "${actor.role}" may not share credentials`);
     if (!credentialId || credentialId.length > 200) throw AppError.badInput([{ field: 'credentialId', message: 'must be a credential id' }]);
     const row = await this.issuance.get(credentialId);
-    const mine = actor.role === 'admin' || row.institution_id === actor.institution || row.co_issuers.some((d) => d.endsWith(`:issuers:${actor.institution}`));
-    if (!mine) throw AppError.forbidden('only the issuing or co-issuing institution, or an admin, may share this credential');
+    if (!handlesCredential(actor, row)) throw AppError.forbidden('only the issuing or co-issuing institution, or an admin, may share this credential');
     return row;
   }
 

@@ -19,6 +19,7 @@ import { BatchIssuanceService, MAX_BATCH } from '../batch-issuance.service';
 import { AdviseForInput } from '../../recognition/graphql/models';
 import { toRouteAdviceModel } from '../../recognition/graphql/mappers';
 import { adviceForVerification, RecognitionService } from '../../recognition/recognition.service';
+import { handlesCredential } from '../domain/credential-access';
 
 @Resolver()
 export class CredentialsResolver {
@@ -110,8 +111,7 @@ export class CredentialsResolver {
   @Query(() => IssuedCredentialModel, { description: 'A stored credential, for its issuer, its co-issuers and admins.' })
   async credential(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     const row = await this.issuance.get(id);
-    const mine = actor.role === 'admin' || row.institution_id === actor.institution || row.co_issuers.some((d) => d.endsWith(`:issuers:${actor.institution}`));
-    if (!mine) throw AppError.forbidden('only the issuing or co-issuing institution, or an admin, may read a stored credential');
+    if (!handlesCredential(actor, row)) throw AppError.forbidden('only the issuing or co-issuing institution, or an admin, may read a stored credential');
     return toCredentialModel(row);
   }
 
