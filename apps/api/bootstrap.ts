@@ -31,6 +31,7 @@ export async function createApp(config: AppConfig, logger: Logger, databaseUrl: 
   });
   // Before anything traverses the body: bounded nesting, no NUL or lone surrogates (400 naming the field).
   app.use(jsonGuard(config.MAX_JSON_DEPTH));
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): the entry point owns SIGTERM/SIGINT and closes the app (which runs the shutdown
+  // hooks). Nest's own listener re-raised the signal after closing, racing the entry point's exit(0) (exit 143).
   return app;
 }
