@@ -286,6 +286,17 @@ export class IssuanceService {
     return row;
   }
 
+  /**
+   * The stored credential a school (or an admin) names by the id in the credential, as the VC-API does, or by its
+   * row id. A client may give several credentials the same id: then only the row id is unambiguous.
+   */
+  async byAnyId(actor: Actor, id: string): Promise<IssuedCredentialRow> {
+    const rows = await this.repo.credentialsByAnyId(id, actor.role === 'admin' ? null : (actor.institution ?? ''));
+    if (rows.length === 0) throw AppError.notFound('credential', id);
+    if (rows.length > 1) throw AppError.conflict('credentialId', `several credentials carry the id "${id}"; name one by the service's credential id (GraphQL revokeCredential)`);
+    return rows[0];
+  }
+
   /** The stored credential when the actor may handle it (see handlesCredential), else FORBIDDEN with `refusal`. */
   async getHandled(actor: Actor, id: string, refusal: string): Promise<IssuedCredentialRow> {
     const row = await this.get(id);

@@ -8,7 +8,9 @@ import { IssuanceService, IssueKind } from '../issuance.service';
 import { OpenIssuanceService } from '../open-issuance.service';
 import { presentationProblems, presentedCredentials } from '../domain/presentation';
 import { VALIDITY_CHECKS } from '../domain/verification';
+import { StatusService } from '../status.service';
 import { VerificationService } from '../verification.service';
+import { parseStatusUpdate } from '../domain/status-update';
 
 /**
  * W3C VC-API. Issuance takes either a W3C credential (`credential` with an `@context`; signed as given after
@@ -21,6 +23,7 @@ export class VcApiController {
     private readonly issuance: IssuanceService,
     private readonly verification: VerificationService,
     private readonly open: OpenIssuanceService,
+    private readonly status: StatusService,
   ) {}
 
   @Roles('school')
@@ -35,6 +38,21 @@ export class VcApiController {
     }
     const r = await this.issuance.issue(actor, type as IssueKind, body?.credential, { issuer: body?.options?.issuer, root: 'credential' });
     return r.row.format === 'JWT' ? { verifiableCredential: r.row.jwt } : { verifiableCredential: r.row.document };
+  }
+
+  /**
+   * VC-API update status: revoke, suspend or reinstate a credential this school issued, named by the id in the
+   * credential. The same transition, checks and audit as the GraphQL mutations.
+   */
+  @Roles('school', 'admin')
+  @Post('credentials/status')
+  @HttpCode(200)
+  async updateStatus(@CurrentActor() actor: Actor, @Body() body: unknown) {
+    const update = parseStatusUpdate(body);
+    if (Array.isArray(update)) throw AppError.badInput(update);
+    const row = await this.issuance.byAnyId(actor, update.credentialId);
+    const changed = await this.status.change(actor, row.id, update.action, `${update.action.toLowerCase()} through the VC-API (POST /credentials/status)`);
+    return { credentialId: update.credentialId, id: changed.id, status: changed.status };
   }
 
   /**
