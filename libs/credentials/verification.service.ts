@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { contentHash } from '../catalogue/domain/qualification-text';
 import { AccreditationService } from './accreditation.service';
 import { DocumentLoader } from './domain/document-loader';
-import { PresentationProofResult, verifyPresentationProof } from './domain/presentation';
+import { unwrapCredential } from './domain/envelope';
+import { PresentationProofResult, verifyPresentationJwt, verifyPresentationProof } from './domain/presentation';
 import { verifyJwt, VerifiableCredential } from './domain/proofs';
 import { issuerIdOf, MAX_CREDENTIAL_BYTES, runPipeline, VerificationPorts } from './domain/verification-checks';
 import { ProofPool } from './proof-pool/proof-pool.service';
@@ -44,7 +45,7 @@ export class VerificationService {
 
   async verify(input: unknown, o: Date | VerifyOptions = {}): Promise<VerificationReport & { credential: VerifiableCredential | null }> {
     const opts: VerifyOptions = o instanceof Date ? { now: o } : o;
-    const { ctx, checks } = await runPipeline(input, this.ports(), { now: opts.now, only: opts.checks });
+    const { ctx, checks } = await runPipeline(unwrapCredential(input), this.ports(), { now: opts.now, only: opts.checks });
     const credential = ctx.credential;
     return {
       ...summarise(checks, {
@@ -60,6 +61,11 @@ export class VerificationService {
   /** A presentation's own proof (authentication), through the closed loader. */
   verifyPresentationProof(vp: Record<string, unknown>, o: { challenge?: string; domain?: string }): Promise<PresentationProofResult> {
     return verifyPresentationProof(vp, o, this.loader.load);
+  }
+
+  /** An enveloped (JWT) presentation: the holder's signature, nonce and audience; the presentation it carries. */
+  verifyPresentationJwt(jwt: string, o: { challenge?: string; domain?: string }) {
+    return verifyPresentationJwt(jwt, o, this.loader.load);
   }
 
   /** One verification reads each institution, key list and document once, however many checks ask. */
