@@ -25,7 +25,7 @@ export class CreatePresentationRequestInput {
   @Field({ description: "The employer's jurisdiction, for the recognition advice (e.g. DE-NW)." })
   jurisdiction: string;
 
-  @Field(() => String, { nullable: true, description: 'Profession key for the advice (e.g. fachinformatiker).' })
+  @Field(() => String, { nullable: true, description: 'Profession key for the advice (e.g. altenpfleger).' })
   profession?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Minutes until the request expires: default 10, at most 1440.' })
