@@ -15,6 +15,12 @@ import { summarise, VerificationReport } from './domain/verification';
 import { didDocumentOf, IssuerService } from './issuer.service';
 import { CredentialLoader } from './loader.provider';
 import { HostCompanyCheck } from './host-company.check';
+import { getListFromStatusListJWT } from '@sd-jwt/jwt-status-list';
+import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
+import { publicJwkOf } from './domain/keys';
+import { SD_JWT_PRESENTATION_PIPELINE } from './domain/sd-jwt-presentation-checks';
+import { HolderDeliveryService } from './holder-delivery.service';
+import { CredentialsSettings } from './credentials.settings';
 
 export { MAX_CREDENTIAL_BYTES };
 
@@ -34,6 +40,8 @@ export class VerificationService {
     private readonly dataSource: DataSource,
     private readonly proofs: ProofPool,
     private readonly hostCompanies: HostCompanyCheck,
+    private readonly delivery: HolderDeliveryService,
+    private readonly settings: CredentialsSettings,
   ) {}
 
   /** The catalogue qualification a diploma credential refers to, if it is in the catalogue. */
@@ -45,7 +53,19 @@ export class VerificationService {
 
   async verify(input: unknown, o: Date | VerifyOptions = {}): Promise<VerificationReport & { credential: VerifiableCredential | null }> {
     const opts: VerifyOptions = o instanceof Date ? { now: o } : o;
-    const { ctx, checks } = await runPipeline(unwrapCredential(input), this.ports(), { now: opts.now, only: opts.checks });
+    return this.report(await runPipeline(unwrapCredential(input), this.ports(), { now: opts.now, only: opts.checks }));
+  }
+
+  /**
+   * An SD-JWT VC presentation (with its key-binding JWT) through the presentation pipeline: the same report as
+   * `verify`, with KEY_BINDING checked against the verifier's nonce and audience. `claims` are what was disclosed.
+   */
+  async verifySdJwtPresentation(vpToken: unknown, expect: { nonce: string; audience: string }, now?: Date): Promise<VerificationReport & { credential: VerifiableCredential | null; claims: Record<string, unknown> | null }> {
+    const run = await runPipeline(vpToken, this.ports(), { now, pipeline: SD_JWT_PRESENTATION_PIPELINE, expect });
+    return { ...this.report(run), claims: run.ctx.sdJwt?.claims ?? null };
+  }
+
+  private report({ ctx, checks }: Awaited<ReturnType<typeof runPipeline>>): VerificationReport & { credential: VerifiableCredential | null } {
     const credential = ctx.credential;
     return {
       ...summarise(checks, {
@@ -93,6 +113,7 @@ export class VerificationService {
       verifyJwt: (jwt) => verifyJwt(jwt, this.loader.load),
       accreditation: (institutionId, target, at) => this.accreditation.check(institutionId, target, at),
       hostCompany: (credential, issuerJurisdiction) => this.hostCompanies.check(credential, issuerJurisdiction),
+      tokenStatus: (uri, idx) => this.tokenStatus(uri, idx, institutionByDid, keysOf),
       status: async (credential) => {
         const listProblem = await this.statusListsProblem(credential, load);
         if (listProblem) return { ok: false, error: listProblem };
@@ -102,6 +123,29 @@ export class VerificationService {
         return { ok: true, bits: (r.results as Array<{ status: boolean; credentialStatus: { statusPurpose: string } }>).map((s) => ({ purpose: s.credentialStatus.statusPurpose, set: s.status })) };
       },
     };
+  }
+
+  /**
+   * The status of one entry of a Token Status List of this service, read from its own store (nothing is fetched)
+   * and checked like a relying party would: the list's signature by its issuer's key, then the entry.
+   */
+  private async tokenStatus(uri: string, idx: number, institutionByDid: VerificationPorts['institutionByDid'], keysOf: VerificationPorts['keysOf']): Promise<{ ok: true; status: number } | { ok: false; error: string }> {
+    const prefix = this.settings.statusListPrefix;
+    const m = uri.startsWith(prefix) ? /^([0-9a-f-]{36})\/token$/.exec(uri.slice(prefix.length)) : null;
+    if (!m) return { ok: false, error: `${uri.slice(0, 200)} is not a status list of this service; other lists are not fetched` };
+    const jwt = await this.delivery.tokenStatusList(m[1]);
+    if (!jwt) return { ok: false, error: `status list ${uri} does not exist` };
+    try {
+      const kid = String(decodeProtectedHeader(jwt).kid);
+      const did = kid.split('#')[0];
+      const inst = await institutionByDid(did);
+      const key = inst ? (await keysOf(inst.id)).find((k) => k.id === kid) : undefined;
+      if (!key) return { ok: false, error: `status list ${uri}: its key ${kid} is not in the registry` };
+      await compactVerify(jwt, await importJWK(await publicJwkOf({ id: key.id, controller: did, publicKeyMultibase: key.public_key_multibase }), 'EdDSA'));
+      return { ok: true, status: getListFromStatusListJWT(jwt).getStatus(idx) };
+    } catch (e) {
+      return { ok: false, error: `status list ${uri}: ${(e as Error).message}` };
+    }
   }
 
   /** Content hashes of status-list credentials (proof included) already verified; any change misses the cache. */
