@@ -130,6 +130,9 @@ describe('OpenID4VCI: a wallet receives its diploma', () => {
     const actions = audit.map((a: { action: string }) => a.action);
     expect(actions.filter((a: string) => a === 'wallet.offer.redeem')).toHaveLength(1);
     expect(actions.filter((a: string) => a === 'wallet.credential.deliver')).toHaveLength(3);
+    // The wallet holds no account: it is named by the offer it used, as a wallet, never with a user role.
+    const parties = await t.dataSource.query("SELECT DISTINCT actor, actor_role FROM audit_log WHERE action IN ('wallet.offer.redeem', 'wallet.credential.deliver') AND (entity_id = $1 OR after->>'offerId' = $1)", [o.id]);
+    expect(parties).toEqual([{ actor: `wallet:offer:${o.id}`, actor_role: 'wallet' }]);
   });
 
   it('a proof with another nonce or a request without a valid access token is refused; batch requests give one credential per proof', async () => {
@@ -165,6 +168,17 @@ describe('OpenID4VCI: a wallet receives its diploma', () => {
     expect(row).toMatchObject({ failed_tx_attempts: 5, redeemed_at: null });
     expect(row.locked_at).not.toBeNull();
     expect((await t.dataSource.query("SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'wallet.offer.lock'", [o.id]))[0].n).toBe(1);
+  });
+
+  it('keeps tx_codes as hashes keyed by the service; an offer stored before keyed hashes still redeems with its code', async () => {
+    const o = await offer(diplomaId);
+    const stored = (await t.dataSource.query('SELECT tx_code_hash FROM wallet_offer WHERE id = $1', [o.id]))[0].tx_code_hash as string;
+    // The database alone does not give the code away: the plain salted SHA-256 of every code is not what is stored.
+    expect(stored.startsWith('hmac1:')).toBe(true);
+    expect(stored).not.toContain(createHash('sha256').update(`${o.id}\n${o.txCode}`).digest('base64url'));
+    const legacy = await offer(diplomaId);
+    await t.dataSource.query('UPDATE wallet_offer SET tx_code_hash = $2 WHERE id = $1', [legacy.id, createHash('sha256').update(`${legacy.id}\n${legacy.txCode}`).digest('base64url')]);
+    expect((await wallet.token(legacy.offerUri, legacy.txCode)).error).toBeUndefined();
   });
 
   it('an expired offer is refused', async () => {

@@ -25,6 +25,7 @@ import { CredentialLoader } from './loader.provider';
 import { CredentialsRepository } from './persistence/credentials.repository';
 import { StatusService } from './status.service';
 import { PresentationVerificationService } from './presentation-verification.service';
+import { SecretCodes } from './secret-codes.service';
 import { VerificationService } from './verification.service';
 
 @Module({
@@ -44,6 +45,7 @@ import { VerificationService } from './verification.service';
     BatchIssuanceService,
     VerificationService,
     PresentationVerificationService,
+    SecretCodes,
     HolderDeliveryService,
     DemoSeedService,
     CredentialsResolver,
@@ -52,6 +54,6 @@ import { VerificationService } from './verification.service';
     HostCompanyCheck,
     BinationalCredentialsResolver,
   ],
-  exports: [HolderDeliveryService, DemoSeedService, IssuerService, IssuanceService, VerificationService, AccreditationService, StatusService],
+  exports: [SecretCodes, HolderDeliveryService, DemoSeedService, IssuerService, IssuanceService, VerificationService, AccreditationService, StatusService],
 })
 export class CredentialsModule {}

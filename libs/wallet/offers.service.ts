@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import QRCode from 'qrcode';
 import { DataSource } from 'typeorm';
+import { SecretCodes } from '../credentials/secret-codes.service';
 import { HolderDeliveryService } from '../credentials/holder-delivery.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { type Actor, jurisdictionInScope } from '../platform/auth/actor';
@@ -50,6 +51,7 @@ export class OffersService {
     private readonly credentials: HolderDeliveryService,
     private readonly oid4vci: Oid4vciService,
     private readonly audit: AuditService,
+    private readonly codes: SecretCodes,
   ) {}
 
   async create(actor: Actor, credentialIds: string[], validForHours?: number | null, cohort = false): Promise<CreatedCohort> {
@@ -79,7 +81,7 @@ export class OffersService {
       const code = randomCode();
       const txCode = newTxCode();
       const offerUri = await this.oid4vci.offerUri(code, configurationIds);
-      rows.push({ id: offerId, credential_id: id, institution_id: row.institution_id, cohort_id: cohortId, configuration_ids: configurationIds, pre_authorized_code_hash: codeHash(code), tx_code_hash: codeHash(txCode, offerId), expires_at: expiresAt, created_by: actor.subject });
+      rows.push({ id: offerId, credential_id: id, institution_id: row.institution_id, cohort_id: cohortId, configuration_ids: configurationIds, pre_authorized_code_hash: codeHash(code), tx_code_hash: this.codes.hash(txCode, offerId), expires_at: expiresAt, created_by: actor.subject });
       const subject = (row.document.credentialSubject ?? {}) as Record<string, unknown>;
       offers.push({
         id: offerId,

@@ -8,7 +8,8 @@ import '../platform/validation/own-zod-messages';
 import { decodeJwt } from 'jose';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveryRefused, HolderDeliveryService, HolderKey } from '../credentials/holder-delivery.service';
-import { AuditService } from '../platform/audit/audit.service';
+import { SecretCodes } from '../credentials/secret-codes.service';
+import { AuditService, walletParty } from '../platform/audit/audit.service';
 import type { Actor } from '../platform/auth/actor';
 import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/config.schema';
@@ -48,7 +49,7 @@ export interface HttpRequestLike {
 /** At most this many credentials (one per proof) in one credential request. */
 export const BATCH_SIZE = 5;
 
-const holderActor = (offerId: string): Actor => ({ subject: `wallet:offer:${offerId}`, role: 'holder' as Actor['role'], jurisdictions: [] });
+const holderActor = (offerId: string) => walletParty(`offer:${offerId}`);
 
 /** The OpenID4VCI 1.0 issuer and its authorization server (pre-authorized code flow), on the OpenWallet Foundation libraries. */
 @Injectable()
@@ -66,10 +67,12 @@ export class Oid4vciService {
     private readonly offers: WalletOfferRepository,
     private readonly delivery: HolderDeliveryService,
     private readonly audit: AuditService,
+    private readonly codes: SecretCodes,
   ) {
     this.issuerUrl = new URL(config.PUBLIC_BASE_URL).origin;
-    // The libraries accept only https identifiers unless told otherwise; a local or test service runs on http.
-    if (this.issuerUrl.startsWith('http://')) setGlobalConfig({ allowInsecureUrls: true });
+    // The libraries accept only https identifiers unless told otherwise. The switch is process-wide, so it is
+    // thrown only where http is possible at all: production refuses an http PUBLIC_BASE_URL (load-config.ts).
+    if (this.issuerUrl.startsWith('http://') && config.NODE_ENV !== 'production') setGlobalConfig({ allowInsecureUrls: true });
     this.authorizationServerMetadata = this.authorizationServer.createAuthorizationServerMetadata({
       issuer: this.issuerUrl,
       token_endpoint: `${this.issuerUrl}/oid4vci/token`,
@@ -123,6 +126,11 @@ export class Oid4vciService {
     return { status: 200, body: this.issuer.createNonceResponse({ cNonce, cNonceExpiresIn: NONCE_TTL_SECONDS }) as Record<string, unknown> };
   }
 
+  /** Offers made before keyed hashes were introduced keep their plain salted SHA-256 until they expire. */
+  private txCodeMatches(txCode: string, offerId: string, stored: string): boolean {
+    return sameHash(SecretCodes.isKeyed(stored) ? this.codes.hash(txCode, offerId) : codeHash(txCode, offerId), stored);
+  }
+
   /** The nonce a proof must carry: the access token's c_nonce, or an unused one from the nonce endpoint. */
   private async expectedNonce(tx: EntityManager, jwt: string, offerNonce: string | null): Promise<{ nonce?: string; expiresAt?: Date }> {
     let claimed: unknown;
@@ -154,7 +162,7 @@ export class Oid4vciService {
       if (!offer) return { error: new OAuthError(400, 'invalid_grant', 'unknown pre-authorized code') };
       const refusal = redemptionRefusal({ expiresAt: offer.expires_at, redeemedAt: offer.redeemed_at, lockedAt: offer.locked_at, failedTxAttempts: offer.failed_tx_attempts }, now);
       if (refusal) return { error: new OAuthError(400, 'invalid_grant', REFUSAL_TEXT[refusal]) };
-      if (!grant.txCode || !sameHash(codeHash(grant.txCode, offer.id), offer.tx_code_hash)) {
+      if (!grant.txCode || !this.txCodeMatches(grant.txCode, offer.id, offer.tx_code_hash)) {
         const failed = offer.failed_tx_attempts + 1;
         const locked = failed >= MAX_TX_CODE_ATTEMPTS;
         await this.offers.update(m, offer.id, { failed_tx_attempts: failed, ...(locked ? { locked_at: now } : {}) });

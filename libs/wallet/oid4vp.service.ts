@@ -7,7 +7,7 @@ import '../platform/validation/own-zod-messages';
 import { DataSource } from 'typeorm';
 import { IssuerService } from '../credentials/issuer.service';
 import { VerificationService } from '../credentials/verification.service';
-import { AuditService } from '../platform/audit/audit.service';
+import { AuditService, walletParty } from '../platform/audit/audit.service';
 import type { Actor } from '../platform/auth/actor';
 import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/config.schema';
@@ -17,7 +17,7 @@ import { dcqlQueryOf, KIND_QUERY_ID, newNonce, presentationOutcome, Presentation
 import { HttpAnswer, OAuthError } from './oid4vci.service';
 import { PresentationRequestRepository } from './persistence/presentation-request.repository';
 
-const walletActor = (requestId: string): Actor => ({ subject: `wallet:presentation:${requestId}`, role: 'holder' as Actor['role'], jurisdictions: [] });
+const walletActor = (requestId: string) => walletParty(`presentation:${requestId}`);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -50,7 +50,8 @@ export class Oid4vpService {
     private readonly audit: AuditService,
   ) {
     this.baseUrl = new URL(config.PUBLIC_BASE_URL).origin;
-    if (this.baseUrl.startsWith('http://')) setGlobalConfig({ allowInsecureUrls: true });
+    // Process-wide, and only outside production, which refuses an http PUBLIC_BASE_URL (load-config.ts).
+    if (this.baseUrl.startsWith('http://') && config.NODE_ENV !== 'production') setGlobalConfig({ allowInsecureUrls: true });
   }
 
   responseUri(id: string): string {

@@ -3,6 +3,19 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AuditEntryEntity } from './audit-entry.entity';
 
+/**
+ * Who an audit entry names: an authenticated caller, or a wallet acting through a protocol (OpenID4VCI/VP), which
+ * holds no account and no role; it is named by the offer or presentation request it used.
+ */
+export type AuditedParty = Actor | WalletParty;
+
+export interface WalletParty {
+  subject: `wallet:${string}`;
+  role: 'wallet';
+}
+
+export const walletParty = (on: string): WalletParty => ({ subject: `wallet:${on}`, role: 'wallet' });
+
 export interface AuditRecord {
   action: string;
   entityType: string;
@@ -23,7 +36,7 @@ export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Writes inside the caller's transaction, so the change and its audit entry commit together. */
-  async record(manager: EntityManager, actor: Actor, rec: AuditRecord): Promise<void> {
+  async record(manager: EntityManager, actor: AuditedParty, rec: AuditRecord): Promise<void> {
     await manager.insert(AuditEntryEntity, {
       actor: actor.subject,
       actorRole: actor.role,

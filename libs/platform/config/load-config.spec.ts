@@ -47,6 +47,12 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ PUBLIC_BASE_URL: value })).toThrow(reason);
     });
 
+    it('must be https in production', () => {
+      const production = { NODE_ENV: 'production', AUTH_PUBLIC_JWK: '{}', KEY_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') };
+      expect(() => loadConfig({ ...production, PUBLIC_BASE_URL: 'http://recognition.example.org' })).toThrow(/PUBLIC_BASE_URL: must be https/);
+      expect(loadConfig({ ...production, PUBLIC_BASE_URL: 'https://recognition.example.org' }).PUBLIC_BASE_URL).toBe('https://recognition.example.org');
+    });
+
     it('is required in production', () => {
       expect(() => loadConfig({ NODE_ENV: 'production', AUTH_PUBLIC_JWK: '{}', KEY_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') })).toThrow(
         /PUBLIC_BASE_URL: is required/,

@@ -21,6 +21,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // A base URL guessed from HOST and PORT would be baked into every DID issued: production names it.
     const missing = (['AUTH_PUBLIC_JWK', 'KEY_ENCRYPTION_KEY', 'PUBLIC_BASE_URL'] as const).filter((k) => !result.data[k]);
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: is required when NODE_ENV=production`));
+    // did:web resolves over https only, and wallets refuse an http issuer: only development and tests run on http.
+    if (result.data.PUBLIC_BASE_URL?.startsWith('http://')) throw new ConfigError(['PUBLIC_BASE_URL: must be https when NODE_ENV=production (did:web and OpenID4VC identifiers are https URLs)']);
   }
   return {
     ...result.data,
