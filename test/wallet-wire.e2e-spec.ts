@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { ISSUE_DIPLOMA, setupSchools } from './support/credentials-fixture';
 import { startTestApp, TestApp } from './support/test-app';
@@ -10,6 +11,8 @@ import { issuerJwk, sdJwtVerifier } from './support/test-wallet';
 describe('OpenID4VCI on the wire (hand-written wallet)', () => {
   let t: TestApp;
   let f: Awaited<ReturnType<typeof setupSchools>>;
+  // What the first test's wallet keeps: the SD-JWT VC and the key it is bound to.
+  let held: { sdJwt: string; privateKey: CryptoKey } | undefined;
   beforeAll(async () => {
     t = await startTestApp();
     f = await setupSchools(t);
@@ -68,5 +71,45 @@ describe('OpenID4VCI on the wire (hand-written wallet)', () => {
     const payload = (await sdJwtVerifier(await issuerJwk(t.baseUrl, f.nl.id), { from: offer.credential_issuer, to: t.baseUrl }).verify(sdJwt)).payload as any;
     expect(payload.cnf.jwk).toMatchObject({ kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y });
     expect(payload).toMatchObject({ familyName: 'Yilmaz', dateOfBirth: '2004-02-29' });
+    held = { sdJwt, privateKey };
+  });
+
+  it('answers an employer\'s OpenID4VP request by hand (request by value, DCQL, SD-JWT with key binding, direct_post): only the asked-for names reach the employer', async () => {
+    expect(held).toBeDefined();
+    const employer = await t.token('employer', { subject: 'employer-wire' });
+    const created = await t.gql('mutation($i: CreatePresentationRequestInput!) { createPresentationRequest(input: $i) { id requestUri } }', { i: { kind: 'DIPLOMA', qualificationKey: 'nl-mbo-software-developer', fields: ['givenName', 'familyName'], jurisdiction: 'DE-NW' } }, employer);
+    expect(created.errors).toBeUndefined();
+    const { id, requestUri } = created.data.createPresentationRequest;
+
+    // The request, read from the openid4vp:// URL as OpenID4VP 1.0 writes it (by value).
+    const url = new URL(requestUri);
+    expect(url.protocol).toBe('openid4vp:');
+    const q = Object.fromEntries(url.searchParams);
+    expect(q).toMatchObject({ response_type: 'vp_token', response_mode: 'direct_post', state: id });
+    const dcql = JSON.parse(q.dcql_query) as { credentials: Array<{ id: string; claims: Array<{ path: string[] }> }> };
+    const wanted = new Set(dcql.credentials[0].claims.flatMap((c) => c.path));
+
+    // SD-JWT presentation (RFC 9901): the issuer JWT, only the disclosures of the claims asked for, then a key-binding JWT.
+    const [issuerJwt, ...disclosures] = held!.sdJwt.split('~').filter(Boolean);
+    const claimName = (d: string) => (JSON.parse(Buffer.from(d, 'base64url').toString('utf8')) as unknown[]).at(-2);
+    const chosen = disclosures.filter((d) => wanted.has(String(claimName(d))));
+    expect(disclosures.map(claimName)).toContain('dateOfBirth');
+    expect(chosen.map(claimName)).not.toContain('dateOfBirth');
+    const withoutKb = `${[issuerJwt, ...chosen].join('~')}~`;
+    const sdHash = createHash('sha256').update(withoutKb).digest('base64url');
+    const kbJwt = await new SignJWT({ aud: q.client_id, nonce: q.nonce, sd_hash: sdHash }).setProtectedHeader({ alg: 'ES256', typ: 'kb+jwt' }).setIssuedAt().sign(held!.privateKey);
+    const answer = await fetch(q.response_uri.replace(new URL(q.response_uri).origin, t.baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ vp_token: JSON.stringify({ [dcql.credentials[0].id]: [`${withoutKb}${kbJwt}`] }), state: q.state }),
+    });
+    expect(answer.status).toBe(200);
+
+    const result = await t.gql('query($id: ID!) { presentationResult(id: $id) { status reason disclosed verification { verified trusted } } }', { id }, employer);
+    expect(result.errors).toBeUndefined();
+    const r = result.data.presentationResult;
+    expect(r).toMatchObject({ status: 'VERIFIED', verification: { verified: true, trusted: true } });
+    expect(r.disclosed).toMatchObject({ givenName: 'Ali', familyName: 'Yilmaz' });
+    expect(JSON.stringify(r.disclosed)).not.toContain('2004-02-29');
   });
 });
