@@ -21,6 +21,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // A base URL guessed from HOST and PORT would be baked into every DID issued: production names it.
     const missing = (['AUTH_PUBLIC_JWK', 'KEY_ENCRYPTION_KEY', 'PUBLIC_BASE_URL'] as const).filter((k) => !result.data[k]);
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: is required when NODE_ENV=production`));
+    if (result.data.OUTBOUND_ALLOW_LOOPBACK) throw new ConfigError(['OUTBOUND_ALLOW_LOOPBACK: is for tests only and refused when NODE_ENV=production']);
   }
   return {
     ...result.data,
