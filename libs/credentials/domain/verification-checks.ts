@@ -5,7 +5,8 @@ import { RECOGNITION_CONTEXT_V1, VC_V2_CONTEXT } from './constants';
 import { CREDENTIAL_TYPES, CredentialType, SUBJECT_SCHEMAS } from './credential-subject.schema';
 import { dataModelProblems, vcVersionOf } from './data-model';
 import type { ProofResult, VerifiableCredential } from './proofs';
-import type { Check, CheckName } from './verification';
+import type { TrustDecision } from './federation/trust-list';
+import type { Check, CheckName, TrustedBy } from './verification';
 
 /**
  * Verification as a pipeline of named checks (after DCC's verifier-core): each check reads the context, returns
@@ -24,6 +25,8 @@ export interface VerificationPorts {
   hostCompany?(credential: VerifiableCredential, issuerJurisdiction: string | null): Promise<Check[]>;
   /** The bits of each status entry, or why they cannot be read. */
   status(credential: VerifiableCredential): Promise<{ ok: true; bits: Array<{ purpose: string; set: boolean }> } | { ok: false; error: string }>;
+  /** Is an issuer outside this registry vouched for by an imported trust list in force? Absent: never. */
+  trustList?(did: string): Promise<TrustDecision>;
 }
 
 export interface VerificationContext {
@@ -35,6 +38,8 @@ export interface VerificationContext {
   /** The service's own type, when the credential is one. */
   ownType: CredentialType | null;
   flags: { revoked: boolean; suspended: boolean; expired: boolean };
+  /** The imported trust list that vouched for the issuer (an issuer outside this registry). */
+  trustedBy: TrustedBy | null;
 }
 
 export type CheckResult = { checks: Check[]; stop?: boolean };
@@ -156,7 +161,18 @@ export const issuerCheck: CheckFn = async (ctx, ports) => {
   const issuer = issuerIdOf(cred)!;
   const inst = await ports.institutionByDid(issuer);
   const issuerProof = ctx.proofs.find((p) => p.controller === issuer && p.verified);
-  if (!inst) return { checks: [c('ISSUER', 'FAIL', 'ISSUER_NOT_IN_TRUST_REGISTRY', `issuer ${issuer} is not in the trust registry; the signature was checked, the issuer cannot be vouched for`)] };
+  if (!inst) {
+    const listed = ports.trustList ? await ports.trustList(issuer) : null;
+    if (listed?.trusted) {
+      // The key that verified came from the DID document the admin approved (pinned, from the list, or allowlisted host).
+      if (!issuerProof) return { checks: [c('ISSUER', 'FAIL', 'NO_VALID_ISSUER_PROOF', `no valid proof by the issuer ${issuer}`)] };
+      const e = listed.entry;
+      ctx.trustedBy = { listId: e.listId, anchor: e.anchor, name: e.name, jurisdiction: e.jurisdiction, listExpiresAt: e.listExpiresAt.toISOString() };
+      return { checks: [c('ISSUER', 'PASS', 'ISSUER_TRUSTED_BY_LIST', `${e.name} (${e.jurisdiction}) is vouched for by the trust list of ${e.anchor}, imported by an admin of this service`, issuer)] };
+    }
+    if (listed && listed.reason === 'LIST_EXPIRED') return { checks: [c('ISSUER', 'FAIL', 'TRUST_LIST_EXPIRED', listed.message)] };
+    return { checks: [c('ISSUER', 'FAIL', 'ISSUER_NOT_IN_TRUST_REGISTRY', `issuer ${issuer} is not in the trust registry nor in an imported trust list; the signature was checked, the issuer cannot be vouched for`)] };
+  }
   if (!issuerProof) return { checks: [c('ISSUER', 'FAIL', 'NO_VALID_ISSUER_PROOF', `no valid proof by the issuer ${issuer}`)] };
   const keyCheck = keyValidAt(await ports.keysOf(inst.id), issuerProof.verificationMethod!, issuedAtOf(cred, ctx.now));
   if (keyCheck) return { checks: [c('ISSUER', 'FAIL', 'KEY_NOT_VALID_AT_ISSUANCE', keyCheck)] };
@@ -199,7 +215,8 @@ export const accreditationCheck: CheckFn = async (ctx, ports) => {
   const checks: Check[] = [];
   for (const body of ctx.ownType ? awardingBodiesOf(cred) : [issuerIdOf(cred)!]) {
     const inst = await ports.institutionByDid(body);
-    if (!inst) checks.push(c('ACCREDITATION', 'SKIP', 'ISSUER_UNKNOWN', `accreditation of ${body} cannot be checked: not in the registry`));
+    if (!inst && ctx.trustedBy && body === issuerIdOf(cred)) checks.push(c('ACCREDITATION', 'SKIP', 'VOUCHED_BY_TRUST_LIST', `accreditation of ${body} is vouched for by the trust list of ${ctx.trustedBy.anchor}, not checked against this registry`));
+    else if (!inst) checks.push(c('ACCREDITATION', 'SKIP', 'ISSUER_UNKNOWN', `accreditation of ${body} cannot be checked: not in the registry`));
     else if (!target) checks.push(c('ACCREDITATION', 'SKIP', 'NOT_APPLICABLE', `${ctx.ownType ?? 'this credential type'} needs no accreditation`));
     else {
       const a = await ports.accreditation(inst.id, target, issuedAtOf(cred, ctx.now));
@@ -266,7 +283,7 @@ export const PIPELINE: readonly NamedCheck[] = [
 
 /** Runs the pipeline; `only` (VC-API options.checks) limits it to the checks named, the others are SKIP. */
 export async function runPipeline(input: unknown, ports: VerificationPorts, o: { now?: Date; only?: readonly string[] } = {}): Promise<{ ctx: VerificationContext; checks: Check[] }> {
-  const ctx: VerificationContext = { input, now: o.now ?? new Date(), credential: null, proofs: [], ownType: null, flags: { revoked: false, suspended: false, expired: false } };
+  const ctx: VerificationContext = { input, now: o.now ?? new Date(), credential: null, proofs: [], ownType: null, flags: { revoked: false, suspended: false, expired: false }, trustedBy: null };
   const checks: Check[] = [];
   for (const step of PIPELINE) {
     if (o.only && !step.always && !step.aliases.some((a) => o.only!.includes(a))) {
@@ -283,7 +300,7 @@ export async function runPipeline(input: unknown, ports: VerificationPorts, o: {
 /** A loader refusal keeps its own reason (the message starts with it); a DID refusal means the key cannot be resolved. */
 export function proofFailureReason(error: string | undefined): string {
   if (/^UNKNOWN_CONTEXT:/.test(error ?? '')) return 'UNKNOWN_CONTEXT';
-  if (/^(FOREIGN_DID|UNKNOWN_DID|UNKNOWN_DOCUMENT|URL_TOO_LONG):|refused/.test(error ?? '')) return 'KEY_NOT_RESOLVABLE';
+  if (/^(FOREIGN_DID|DID_FETCH_FAILED|UNKNOWN_DID|UNKNOWN_DOCUMENT|URL_TOO_LONG):|refused/.test(error ?? '')) return 'KEY_NOT_RESOLVABLE';
   if (/^(proofValue|verificationMethod|a proof must|not checked: another proof)/.test(error ?? '')) return 'PROOF_MALFORMED';
   return 'SIGNATURE_INVALID';
 }
