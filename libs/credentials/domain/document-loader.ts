@@ -93,6 +93,16 @@ function didKey() {
   return didKeyDriver!;
 }
 
+/** A foreign DID's document; a refusal names the URL asked for (with its fragment), as every other refusal does. */
+async function foreign(ports: LoaderPorts, did: string, url: string): Promise<Record<string, unknown> | null> {
+  try {
+    return await ports.foreignDidDocument!(did);
+  } catch (e) {
+    if (e instanceof DocumentRefused && e.url !== url) throw new DocumentRefused(e.reason, url, e.detail);
+    throw e;
+  }
+}
+
 /** An allowlist loader held in memory. */
 export function createDocumentLoader(ports: LoaderPorts, options: LoaderOptions): DocumentLoader {
   const statics = bundledDocuments();
@@ -111,7 +121,7 @@ export function createDocumentLoader(ports: LoaderPorts, options: LoaderOptions)
       const [did, fragment] = url.split('#', 2);
       const own = did === options.ownDidPrefix || did.startsWith(`${options.ownDidPrefix}:`);
       if (!own && !ports.foreignDidDocument) throw new DocumentRefused('FOREIGN_DID', url);
-      const doc = own ? await ports.ownDidDocument(did) : await ports.foreignDidDocument!(did);
+      const doc = own ? await ports.ownDidDocument(did) : await foreign(ports, did, url);
       if (!doc && !own) throw new DocumentRefused('FOREIGN_DID', url);
       if (!doc) throw new DocumentRefused('UNKNOWN_DID', url);
       if (!fragment) return done(doc);

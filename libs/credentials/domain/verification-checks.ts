@@ -171,7 +171,7 @@ export const issuerCheck: CheckFn = async (ctx, ports) => {
       return { checks: [c('ISSUER', 'PASS', 'ISSUER_TRUSTED_BY_LIST', `${e.name} (${e.jurisdiction}) is vouched for by the trust list of ${e.anchor}, imported by an admin of this service`, issuer)] };
     }
     if (listed && listed.reason === 'LIST_EXPIRED') return { checks: [c('ISSUER', 'FAIL', 'TRUST_LIST_EXPIRED', listed.message)] };
-    return { checks: [c('ISSUER', 'FAIL', 'ISSUER_NOT_IN_TRUST_REGISTRY', `issuer ${issuer} is not in the trust registry nor in an imported trust list; the signature was checked, the issuer cannot be vouched for`)] };
+    return { checks: [c('ISSUER', 'FAIL', 'ISSUER_NOT_IN_TRUST_REGISTRY', `issuer ${issuer} is not in the trust registry; the signature was checked, the issuer cannot be vouched for (no imported trust list names it either)`)] };
   }
   if (!issuerProof) return { checks: [c('ISSUER', 'FAIL', 'NO_VALID_ISSUER_PROOF', `no valid proof by the issuer ${issuer}`)] };
   const keyCheck = keyValidAt(await ports.keysOf(inst.id), issuerProof.verificationMethod!, issuedAtOf(cred, ctx.now));
