@@ -41,6 +41,8 @@ describe('trust federation between two instances (issue 11)', () => {
     schoolDid = reg.data.registerInstitution.did;
     expect(schoolDid).toBe('did:web:nl-instance.test:issuers:rijn-ijssel');
     await a.gql(`mutation { setInstitutionGenericCredentials(institutionId: "rijn-ijssel", allowed: true) { id } }`, {}, admin);
+    const acc = await a.gql(`mutation { recordAccreditation(input: { institutionId: "rijn-ijssel", scope: QUALIFICATION, qualificationKey: "nl-mbo-software-developer", sourceUrl: "https://www.mboraad.nl/", validFrom: "2024-01-01" }) { id } }`, {}, admin);
+    expect(acc.errors).toBeUndefined();
     const school = await a.token('school', { institution: 'rijn-ijssel', subject: 'registrar-rijn' });
     const res = await fetch(`${a.baseUrl}/credentials/issue`, {
       method: 'POST',
@@ -96,6 +98,7 @@ describe('trust federation between two instances (issue 11)', () => {
     const tl = imported.data.importTrustList;
     expect(tl).toMatchObject({ anchor: 'http://nl-instance.test', anchorKeyThumbprint: thumbprint, inForce: true, entryCount: 1 });
     expect(tl.entries).toEqual([expect.objectContaining({ did: schoolDid, name: 'Rijn IJssel', jurisdiction: 'NL', hasDidDocument: true })]);
+    expect(tl.entries[0].accreditations).toEqual([expect.objectContaining({ scope: 'QUALIFICATION', qualificationKey: 'nl-mbo-software-developer', validFrom: '2024-01-01', validUntil: null })]);
 
     const after = await withNetworkSpy(async () => ({ gql: await b.gql(VERIFY, { c: credential }), rest: await post(b, '/credentials/verify', { verifiableCredential: credential }) }));
     expect(after.attempts).toEqual([]);
@@ -158,12 +161,31 @@ describe('trust federation between two instances (issue 11)', () => {
     expect(t5.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(t5.errors?.[0].message).toMatch(/^jwt: EXPIRED: expired at /);
 
-    const inputs = [{}, { jwt: list }, { jwt: list, url: 'https://x.example/l', anchorJwk }, { jwt: 'nope', anchorJwk }, { jwt: list, anchorJwk: 'x' }, { jwt: list, anchorKeyThumbprint: 'short' }, { jwt: list, anchorJwk: { kty: 'RSA', n: 'x', e: 'AQAB' } }];
-    for (const i of inputs) {
-      const r = await b.gql(IMPORT, { i }, admin);
+    const inputs = [
+      {},
+      { jwt: list },
+      { jwt: list, url: 'https://x.example/l', anchorJwk },
+      { jwt: 'nope', anchorJwk },
+      { jwt: list, anchorJwk: 'x' },
+      { jwt: list, anchorKeyThumbprint: 'short' },
+      { jwt: list, anchorJwk: { kty: 'RSA', n: 'x', e: 'AQAB' } },
+      { jwt: list, anchorJwk: { kty: 'RSA' }, anchorKeyThumbprint: thumbprint },
+      { jwt: list, anchorJwk: { ...anchorJwk, d: anchorJwk.x } },
+      { url: 'https://[', anchorJwk },
+      { url: 'https://nl-instance.test/federation/trust-list', anchorJwk },
+      { jwt: list, anchorJwk, anchor: 'not a url' },
+    ];
+    const { result: answers, attempts } = await withNetworkSpy(async () => {
+      const out = [];
+      for (const i of inputs) out.push(await b.gql(IMPORT, { i }, admin));
+      return out;
+    });
+    expect(attempts).toEqual([]);
+    for (const r of answers) {
       expect(r.status).toBeLessThan(500);
       expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
+    expect(answers[10].errors?.[0].message).toMatch(/^url: HOST_NOT_ALLOWED: /);
 
     const anonymous = await b.gql(IMPORT, { i: { jwt: list, anchorJwk } });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

@@ -52,6 +52,12 @@ export interface ImportTrustList {
 
 const THUMBPRINT = /^[A-Za-z0-9_-]{43}$/;
 
+/** A calendar date as YYYY-MM-DD, whether the driver gave a string or a Date. */
+function day(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
+}
+
 /**
  * Trust federation: publishes this instance's institutions as a signed trust list and keeps the lists of other
  * instances that an admin imported, each with the pinned key of its publisher.
@@ -85,8 +91,8 @@ export class TrustListService {
         qualificationCode: a.qualification_code,
         qualificationJurisdiction: a.qualification_jurisdiction,
         programme: a.programme,
-        validFrom: String(a.valid_from),
-        validUntil: a.valid_until === null ? null : String(a.valid_until),
+        validFrom: day(a.valid_from)!,
+        validUntil: day(a.valid_until),
       }));
       const jwks = await Promise.all(keys.map(async (k) => ({ ...(await publicJwkOf({ id: k.id, controller: inst.did, publicKeyMultibase: k.public_key_multibase })), kid: k.id })));
       out.push({ did: inst.did, name: inst.name, jurisdiction: inst.jurisdiction_code, accreditations, didDocument: didDocumentOf(inst, keys), jwks });

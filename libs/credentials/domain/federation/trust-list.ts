@@ -172,7 +172,7 @@ export async function parseTrustList(jwt: string, pinned: { jwk?: JWK | null; th
   let anchorJwk: JWK;
   if (pinned.jwk) {
     anchorJwk = pinned.jwk;
-    if (pinned.thumbprint && (await thumbprintOf(anchorJwk)) !== pinned.thumbprint) throw new TrustListRejected('ANCHOR_KEY_MISMATCH', 'anchorKeyThumbprint', 'does not match anchorJwk');
+    if (pinned.thumbprint && (await thumbprintOf(anchorJwk).catch(() => null)) !== pinned.thumbprint) throw new TrustListRejected('ANCHOR_KEY_MISMATCH', 'anchorKeyThumbprint', 'does not match anchorJwk');
   } else if (pinned.thumbprint) {
     const keys = (unverified.jwks as { keys?: unknown } | undefined)?.keys;
     const candidates = Array.isArray(keys) ? keys.filter((k): k is JWK => !!k && typeof k === 'object') : [];
