@@ -148,6 +148,10 @@ describe('did:web of other hosts (issue 11)', () => {
 
     const fetches = (await t.gql(AUDIT, {}, admin)).data.auditLog.edges.map((e: any) => e.node).filter((n: any) => n.action === 'outbound.fetch');
     expect(fetches).toEqual([expect.objectContaining({ entityId: host, after: expect.objectContaining({ url: `https://${host}/.well-known/did.json`, outcome: 'OK', status: 200 }) })]);
+    // Off the allowlist again: refused at once, the cached document is not used.
+    expect((await t.gql(`mutation($h: String!) { removeOutboundHost(host: $h) }`, { h: host }, admin)).data.removeOutboundHost).toBe(true);
+    expect(proofOf((await t.gql(VERIFY, { c: school.credential })).data.verifyCredential).message).toMatch(/^FOREIGN_DID: /);
+    expect((await t.gql(ALLOW, { h: host }, admin)).errors).toBeUndefined();
     const tampered = structuredClone(school.credential);
     tampered.credentialSubject.alumniOf = 'Someone Else';
     expect(proofOf((await t.gql(VERIFY, { c: tampered })).data.verifyCredential)).toMatchObject({ status: 'FAIL', reason: 'SIGNATURE_INVALID' });
@@ -164,6 +168,9 @@ describe('did:web of other hosts (issue 11)', () => {
     for (const r of [rb, rs]) expect(r.data.verifyCredential).toMatchObject({ verified: false, trusted: false });
     const outcomes = (await t.gql(AUDIT, {}, admin)).data.auditLog.edges.map((e: any) => e.node).filter((n: any) => n.action === 'outbound.fetch').map((n: any) => n.after.outcome);
     expect(outcomes).toEqual(expect.arrayContaining(['TOO_LARGE', 'TIMEOUT']));
+    // A refusal is remembered for a while: the failing host is not asked again on every verification.
+    expect(proofOf((await t.gql(VERIFY, { c: big.credential })).data.verifyCredential).message).toMatch(/TOO_LARGE/);
+    expect(allowed.hits.get('/big/did.json')).toBe(1);
   });
 
   it('refuses private addresses even when allowlisted, without a connection attempt', async () => {

@@ -25,7 +25,8 @@ export interface PinnedDidDocumentRow {
  */
 @Injectable()
 export class ForeignDidService {
-  private readonly cache = new Map<string, { doc: Record<string, unknown>; until: number }>();
+  /** Fetched documents, and refusals for a shorter while (a failing host is not asked again on every verification). */
+  private readonly cache = new Map<string, { doc: Record<string, unknown>; until: number } | { refused: DocumentRefused; until: number }>();
   private readonly cacheMs: number;
 
   constructor(
@@ -48,19 +49,32 @@ export class ForeignDidService {
     if (!web) return null;
     if (!(await this.outbound.isAllowed(web.host))) throw new DocumentRefused('FOREIGN_DID', did, `${web.host} is neither pinned, nor in an imported trust list, nor on the outbound allowlist; nothing was fetched`);
     const hit = this.cache.get(did);
-    if (hit && hit.until > Date.now()) return hit.doc;
+    if (hit && hit.until > Date.now()) {
+      if ('refused' in hit) throw hit.refused;
+      return hit.doc;
+    }
+    if (this.cache.size > 1000) this.cache.clear();
+    try {
+      const doc = await this.fetchDocument(did, web.url);
+      this.cache.set(did, { doc, until: Date.now() + this.cacheMs });
+      return doc;
+    } catch (e) {
+      if (e instanceof DocumentRefused) this.cache.set(did, { refused: e, until: Date.now() + Math.min(this.cacheMs, 60_000) });
+      throw e;
+    }
+  }
+
+  private async fetchDocument(did: string, url: string): Promise<Record<string, unknown>> {
     let doc: unknown;
     try {
-      doc = JSON.parse((await this.outbound.fetch(web.url, `did:web ${did}`, undefined, 'application/did+json, application/did+ld+json, application/json')).toString('utf8'));
+      doc = JSON.parse((await this.outbound.fetch(url, `did:web ${did}`, undefined, 'application/did+json, application/did+ld+json, application/json')).toString('utf8'));
     } catch (e) {
       if (e instanceof OutboundRefused) throw new DocumentRefused('DID_FETCH_FAILED', did, e.message);
-      if (e instanceof SyntaxError) throw new DocumentRefused('DID_FETCH_FAILED', did, `the DID document at ${web.url} is not JSON`);
+      if (e instanceof SyntaxError) throw new DocumentRefused('DID_FETCH_FAILED', did, `the DID document at ${url} is not JSON`);
       throw e;
     }
     const problems = didDocumentProblems(did, doc);
-    if (problems.length) throw new DocumentRefused('DID_FETCH_FAILED', did, `the DID document at ${web.url} cannot be used: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ').slice(0, 300)}`);
-    if (this.cache.size > 1000) this.cache.clear();
-    this.cache.set(did, { doc: doc as Record<string, unknown>, until: Date.now() + this.cacheMs });
+    if (problems.length) throw new DocumentRefused('DID_FETCH_FAILED', did, `the DID document at ${url} cannot be used: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ').slice(0, 300)}`);
     return doc as Record<string, unknown>;
   }
 
