@@ -27,6 +27,7 @@ describe('trust federation between two instances (issue 11)', () => {
   let a: TestApp;
   let b: TestApp;
   let credential: any;
+  let diplomaJwt: string;
   let schoolDid: string;
   let anchorJwk: Record<string, unknown>;
   let thumbprint: string;
@@ -51,6 +52,11 @@ describe('trust federation between two instances (issue 11)', () => {
     });
     expect(res.status).toBe(201);
     credential = ((await res.json()) as any).verifiableCredential;
+    // A diploma as a VC-JOSE JWT: its key is resolved by the main thread's loader, not the proof workers.
+    const qid = (await a.gql('{ qualifications(first: 100) { edges { node { id key } } } }')).data.qualifications.edges.find((e: any) => e.node.key === 'nl-mbo-software-developer').node.id;
+    const dipl = await a.gql(`mutation($r: IssueDiplomaCredentialInput!) { issueDiplomaCredential(request: $r) { jwt } }`, { r: { idempotencyKey: 'fed-dipl-1', learner: { givenName: 'Sanne', familyName: 'de Vries' }, qualificationId: qid, awardingDate: '2025-07-01', format: 'JWT' } }, school);
+    expect(dipl.errors).toBeUndefined();
+    diplomaJwt = dipl.data.issueDiplomaCredential.jwt;
     const anchor = (await a.gql(ANCHOR)).data.federationAnchor;
     anchorJwk = anchor.publicJwk;
     thumbprint = anchor.thumbprint;
@@ -84,8 +90,9 @@ describe('trust federation between two instances (issue 11)', () => {
     const admin = await b.token('admin', { subject: 'admin-de' });
     const list = await (await fetch(`${a.baseUrl}/federation/trust-list`)).text();
 
-    const before = await withNetworkSpy(async () => ({ gql: await b.gql(VERIFY, { c: credential }), rest: await post(b, '/credentials/verify', { verifiableCredential: credential }) }));
+    const before = await withNetworkSpy(async () => ({ gql: await b.gql(VERIFY, { c: credential }), rest: await post(b, '/credentials/verify', { verifiableCredential: credential }), jwt: await b.gql(VERIFY, { c: diplomaJwt }) }));
     expect(before.attempts).toEqual([]);
+    expect(before.result.jwt.data.verifyCredential).toMatchObject({ trusted: false, trustedBy: null });
     expect(before.result.gql.data.verifyCredential).toMatchObject({ trusted: false, trustedBy: null });
     const proof = before.result.gql.data.verifyCredential.checks.find((c: any) => c.check === 'PROOF');
     expect(proof).toMatchObject({ status: 'FAIL', reason: 'KEY_NOT_RESOLVABLE' });
@@ -108,6 +115,13 @@ describe('trust federation between two instances (issue 11)', () => {
     // The VC-API says the same.
     expect(after.result.rest.status).toBe(200);
     expect(after.result.rest.body).toMatchObject({ verified: true, trusted: true, trustedBy: { listId: tl.id, anchor: 'http://nl-instance.test' } });
+
+    // The JWT diploma: trusted through the list; its status list lives on A, which B does not fetch, so it is not verified.
+    const jwtReport = (await withNetworkSpy(() => b.gql(VERIFY, { c: diplomaJwt }))).result.data.verifyCredential;
+    expect(jwtReport).toMatchObject({ trusted: true, verified: false, trustedBy: { anchor: 'http://nl-instance.test' } });
+    expect(jwtReport.checks.find((c: any) => c.check === 'PROOF')).toMatchObject({ status: 'PASS' });
+    expect(jwtReport.checks.find((c: any) => c.check === 'ACCREDITATION')).toMatchObject({ status: 'SKIP', reason: 'VOUCHED_BY_TRUST_LIST' });
+    expect(jwtReport.checks.find((c: any) => c.check === 'STATUS')).toMatchObject({ status: 'FAIL', reason: 'STATUS_UNAVAILABLE' });
 
     // A second import of the same anchor is a conflict; refreshing takes a newer list of the same anchor and key.
     const again = await b.gql(IMPORT, { i: { jwt: list, anchorKeyThumbprint: thumbprint } }, admin);
