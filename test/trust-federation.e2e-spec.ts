@@ -207,5 +207,13 @@ describe('trust federation between two instances (issue 11)', () => {
     expect(school.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await b.gql(LISTS)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await b.gql(LISTS, {}, admin)).data.trustLists).toEqual([]);
+
+    // Two admins importing the same list at once: one list, the other gets CONFLICT (never a 5xx).
+    const both = await Promise.all([b.gql(IMPORT, { i: { jwt: list, anchorJwk } }, admin), b.gql(IMPORT, { i: { jwt: list, anchorJwk } }, admin)]);
+    expect(both.map((r) => r.errors?.[0].extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
+    const lists = (await b.gql(LISTS, {}, admin)).data.trustLists;
+    expect(lists).toHaveLength(1);
+    expect((await b.gql(REMOVE, { id: lists[0].id }, admin)).data.removeTrustList).toBe(true);
+    expect((await b.gql(REMOVE, { id: lists[0].id }, admin)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });

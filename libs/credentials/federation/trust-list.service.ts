@@ -171,12 +171,16 @@ export class TrustListService {
     if (input.url && new URL(parsed.anchor).host !== new URL(input.url).host) throw AppError.badInput([{ field: 'url', message: `ISSUER_MISMATCH: the list was issued by ${parsed.anchor}, which is not the host it was fetched from` }]);
     if (parsed.anchor === this.anchor) throw AppError.badInput([{ field: input.url ? 'url' : 'jwt', message: 'is this instance\'s own trust list' }]);
     return this.dataSource.transaction(async (m) => {
-      const existing = await m.query('SELECT id FROM trust_list WHERE anchor = $1', [parsed.anchor]);
-      if (existing.length) throw AppError.conflict('jwt', `a trust list of ${parsed.anchor} is already imported (${existing[0].id}); refresh it instead`);
+      // ON CONFLICT: two admins importing the same anchor at once get a CONFLICT, not a failed insert.
       const [row] = await m.query(
-        `INSERT INTO trust_list (anchor, anchor_jwk, anchor_thumbprint, source_url, list_jwt, issued_at, expires_at, imported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        `INSERT INTO trust_list (anchor, anchor_jwk, anchor_thumbprint, source_url, list_jwt, issued_at, expires_at, imported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (anchor) DO NOTHING RETURNING id`,
         [parsed.anchor, parsed.anchorJwk, parsed.anchorThumbprint, input.url ?? null, jwt.trim(), parsed.issuedAt, parsed.expiresAt, actor.subject],
       );
+      if (!row) {
+        const existing = (await m.query('SELECT id FROM trust_list WHERE anchor = $1', [parsed.anchor]))[0]?.id ?? 'unknown';
+        throw AppError.conflict(input.url ? 'url' : 'jwt', `a trust list of ${parsed.anchor} is already imported (${existing}); refresh it instead`);
+      }
       await this.insertEntries(m, row.id, parsed);
       await this.audit.record(m, actor, { action: 'trust-list.import', entityType: 'trust-list', entityId: row.id, before: null, after: this.summary(parsed, input.url ?? null) });
       return (await this.listIn(m, row.id))!;
