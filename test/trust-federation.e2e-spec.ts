@@ -1,5 +1,6 @@
 import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { withNetworkSpy } from './support/network-spy';
+import { rowCounts } from './support/row-counts';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -69,6 +70,7 @@ describe('trust federation between two instances (issue 11)', () => {
   });
 
   it('A publishes its entity configuration and trust list as signed OpenID Federation JWTs naming the school', async () => {
+    const rowsBefore = await rowCounts(a.dataSource);
     const ec = await fetch(`${a.baseUrl}/.well-known/openid-federation`);
     expect(ec.headers.get('content-type')).toMatch(/application\/entity-statement\+jwt/);
     const ecJwt = await ec.text();
@@ -84,6 +86,16 @@ describe('trust federation between two instances (issue 11)', () => {
     // A itself trusts its own school from its registry: no list involved.
     const own = await a.gql(VERIFY, { c: credential });
     expect(own.data.verifyCredential).toMatchObject({ verified: true, trusted: true, trustedBy: null });
+    // Public calls write nothing (the federation key was made at start).
+    await a.gql(ANCHOR);
+    expect(await rowCounts(a.dataSource)).toEqual(rowsBefore);
+    expect(rowsBefore.federation_key).toBe(1);
+    // Its private key is sealed at rest (JWE dir + A256GCM under the key-encryption key) and published nowhere.
+    const [key] = await a.dataSource.query('SELECT kid, public_jwk, secret_jwe FROM federation_key');
+    expect(key.kid).toBe(thumbprint);
+    expect(decodeProtectedHeader(key.secret_jwe)).toMatchObject({ alg: 'dir', enc: 'A256GCM', kid: thumbprint });
+    expect(key.public_jwk.d).toBeUndefined();
+    expect(anchorJwk.d).toBeUndefined();
   });
 
   it('B: untrusted before import, trusted with trustedBy after, untrusted again after removal; B never connects to A', async () => {
