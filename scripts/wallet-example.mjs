@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// A minimal wallet for trying the OpenID4VCI issuer: node scripts/wallet-example.mjs OFFER_URI TX_CODE
+// A minimal wallet for trying the OpenID4VCI issuer: node scripts/wallet-example.mjs OFFER_URI TX_CODE [--store FILE]
 // It makes its own Ed25519 key, redeems the offer with the transaction code, asks for every offered format with a
 // proof of possession of that key, checks the SD-JWT VC (signature, disclosures, Token Status List) with @sd-jwt,
 // and prints one JSON line per credential. It uses the OpenWallet Foundation client, not the service's code.
+// With --store FILE it keeps its key and the SD-JWT VC in FILE (mode 0600) for scripts/wallet-present.mjs.
 import { createHash, randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { clientAuthenticationAnonymous } from '@openid4vc/oauth2';
 import { Openid4vciClient } from '@openid4vc/openid4vci';
@@ -11,9 +13,9 @@ import { setGlobalConfig } from '@openid4vc/utils';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import { compactVerify, decodeJwt, exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 
-const [offerUri, txCode] = process.argv.slice(2);
-if (!offerUri || !txCode) {
-  console.error('usage: node scripts/wallet-example.mjs OFFER_URI TX_CODE');
+const [offerUri, txCode, storeFlag, storeFile] = process.argv.slice(2);
+if (!offerUri || !txCode || (storeFlag && (storeFlag !== '--store' || !storeFile))) {
+  console.error('usage: node scripts/wallet-example.mjs OFFER_URI TX_CODE [--store FILE]');
   process.exit(2);
 }
 // A local service speaks http; the libraries want https unless told otherwise.
@@ -57,6 +59,7 @@ for (const configurationId of offer.credential_configuration_ids) {
       statusListFetcher: async (uri) => (await fetch(uri)).text(),
     });
     const { payload } = await sdjwt.verify(credential);
+    if (storeFile) writeFileSync(storeFile, JSON.stringify({ privateJwk: await exportJWK(privateKey), publicJwk, credentials: [credential] }), { mode: 0o600 });
     const shown = (await sdjwt.verify(await sdjwt.present(credential, { givenName: true }))).payload;
     console.log(JSON.stringify({ format, verified: true, holderBound: payload.cnf.jwk.x === publicJwk.x, qualification: payload.achievement.specifiedBy.catalogueKey, disclosedToAnEmployer: Object.keys(shown).filter((k) => ['givenName', 'familyName', 'dateOfBirth'].includes(k)) }));
   } else {

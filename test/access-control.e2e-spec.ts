@@ -272,3 +272,20 @@ describe('public computation is rate-limited per alias', () => {
     expect(asExpert.errors).toBeUndefined();
   });
 });
+
+describe('a call that verifies several credentials uses that many units of the public budget', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { VERIFY_RATE_LIMIT_PER_MINUTE: '5' } });
+  });
+  afterAll(() => t?.close());
+
+  it('three credentials, then two, use up a budget of five; the next single credential is refused', async () => {
+    const advise = (n: number) => t.gql(`{ recognitionRouteForCredentials(credentials: [${Array.from({ length: n }, (_, i) => `"not-a-credential-${i}"`).join(', ')}], adviseFor: { jurisdiction: "DE-NW" }) { adviceNote } }`);
+    const codes = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => (r.errors ?? []).map((e) => e.extensions?.code);
+    expect(codes(await advise(3))).not.toContain('TOO_MANY_REQUESTS');
+    expect(codes(await advise(2))).not.toContain('TOO_MANY_REQUESTS');
+    // Three calls would fit a limit of five if each counted once.
+    expect(codes(await advise(1))).toEqual(['TOO_MANY_REQUESTS']);
+  });
+});

@@ -1,7 +1,7 @@
 import { addCoIssuerProof } from '../libs/credentials/domain/proofs';
 import { IssuerService } from '../libs/credentials/issuer.service';
 import { CredentialLoader } from '../libs/credentials/loader.provider';
-import { learningUnitRequest, ISSUE_DIPLOMA, ISSUE_LU, setupSchools, VERIFY } from './support/credentials-fixture';
+import { learningUnitRequest, ISSUE_DIPLOMA, ISSUE_LU, PROGRAMME, setupSchools, VERIFY } from './support/credentials-fixture';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('credentials: issue, co-sign, verify, revoke (real keys, real PostgreSQL)', () => {
@@ -134,6 +134,28 @@ describe('credentials: issue, co-sign, verify, revoke (real keys, real PostgreSQ
     // A school that is not named cannot co-sign.
     const intruder = await t.gql('mutation($id: ID!) { cosignCredential(id: $id) { id } }', { id: one.id }, f.otherSchool);
     expect(intruder.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('lets a co-issuing school with a did:key identity read and co-sign the credential; other schools may not read it', async () => {
+    const reg = await t.gql('mutation { registerInstitution(id: "bk-schluessel", name: "Berufskolleg Schlüssel", jurisdiction: "DE-NW", type: "SCHOOL", didMethod: "key") { did } }', undefined, f.admin);
+    expect(reg.errors).toBeUndefined();
+    expect(reg.data.registerInstitution.did).toMatch(/^did:key:z6Mk/);
+    const deExpert = await t.token('expert', { jurisdictions: ['DE'], subject: 'expert-de-2' });
+    const acc = await t.gql('mutation($input: AccreditationInput!) { recordAccreditation(input: $input) { id } }', { input: { institutionId: 'bk-schluessel', scope: 'LEARNING_UNIT_PROGRAMME', programme: PROGRAMME, sourceUrl: 'https://www.berufskolleg-koenigstrasse.de/', validFrom: '2024-01-01' } }, deExpert);
+    expect(acc.errors).toBeUndefined();
+    const keySchool = await t.token('school', { institution: 'bk-schluessel', subject: 'registrar-schluessel' });
+
+    const issued = await t.gql(ISSUE_LU, { r: learningUnitRequest({ idempotencyKey: 'lu-did-key-co-issuer', coIssuers: ['bk-schluessel'] }) }, f.nlSchool);
+    expect(issued.errors).toBeUndefined();
+    const id = issued.data.issueLearningUnitCredential.id;
+    expect(issued.data.issueLearningUnitCredential.coIssuers).toEqual([reg.data.registerInstitution.did]);
+    const READ = 'query($id: ID!) { credential(id: $id) { id coIssuers } }';
+    const read = await t.gql(READ, { id }, keySchool);
+    expect(read.errors).toBeUndefined();
+    expect(read.data.credential.id).toBe(id);
+    expect((await t.gql('mutation($id: ID!) { cosignCredential(id: $id) { cosignedBy } }', { id }, keySchool)).errors).toBeUndefined();
+    expect((await t.gql(READ, { id }, f.deSchool)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await t.gql(READ, { id }, f.otherSchool)).errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 
   it('fails a co-signed credential whose co-issuer is not accredited', async () => {

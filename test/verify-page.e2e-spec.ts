@@ -118,6 +118,13 @@ describeInBrowser('public verification page in Chromium', () => {
     expect(await b.page.getAttribute('html', 'lang')).toBe('de');
     expect(await text('#verdict')).toBe('Gültig');
     expect(await check()).toBeGreaterThanOrEqual(40);
+
+    // Switching language on the result keeps the result: the form is posted again in that language.
+    await Promise.all([b.page.waitForURL(`${t.baseUrl}/verify`), b.page.click('nav button[lang=nl]')]);
+    expect(await b.page.getAttribute('html', 'lang')).toBe('nl');
+    expect(await text('#verdict')).toBe(LABELS.nl.valid);
+    expect(await b.page.locator('#credential').inputValue()).toBe(JSON.stringify(diploma));
+    expect(await b.page.getAttribute('nav button[lang=nl]', 'aria-current')).toBe('page');
   });
 
   it('DE-NW and Altenpfleger/in give the route and the competent authority', async () => {

@@ -17,8 +17,9 @@ export async function createApp(config: AppConfig, logger: Logger, databaseUrl: 
   });
   app.disable('x-powered-by');
   app.use(express.json({ limit: config.MAX_BODY_BYTES }));
-  // OAuth token requests are form-encoded (RFC 6749); only the OpenID4VCI token endpoint takes them.
+  // OAuth token requests are form-encoded (RFC 6749), and so are OpenID4VP direct_post responses; only those endpoints take them.
   app.use('/oid4vci/token', express.urlencoded({ extended: false, limit: config.MAX_BODY_BYTES }));
+  app.use('/oid4vp/requests', express.urlencoded({ extended: false, limit: config.MAX_BODY_BYTES }));
   // Body-parser errors happen before Nest's filters; answer them in the same error shape.
   app.use((err: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (err.type === 'entity.too.large') {

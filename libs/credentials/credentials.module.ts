@@ -30,6 +30,7 @@ import { ProofPool } from './proof-pool/proof-pool.service';
 import { CredentialLoader } from './loader.provider';
 import { CredentialsRepository } from './persistence/credentials.repository';
 import { StatusService } from './status.service';
+import { PresentationVerificationService } from './presentation-verification.service';
 import { VerificationService } from './verification.service';
 
 @Module({
@@ -48,6 +49,7 @@ import { VerificationService } from './verification.service';
     OpenIssuanceService,
     BatchIssuanceService,
     VerificationService,
+    PresentationVerificationService,
     HolderDeliveryService,
     DemoSeedService,
     CredentialsResolver,

@@ -31,6 +31,7 @@ import {
   RecognitionStatementRequest,
   RecognitionStatementRequestSchema,
 } from './domain/credential-request.schema';
+import { handlesCredential } from './domain/credential-access';
 import { SUBJECT_SCHEMAS } from './domain/credential-subject.schema';
 import { signJwt, VerifiableCredential } from './domain/proofs';
 import { ProofPool } from './proof-pool/proof-pool.service';
@@ -282,6 +283,25 @@ export class IssuanceService {
   async get(id: string): Promise<IssuedCredentialRow> {
     const row = await this.repo.credential(id);
     if (!row) throw AppError.notFound('credential', id);
+    return row;
+  }
+
+  /**
+   * The stored credential a school (or an admin) names by the id in the credential, as the VC-API does, or by its
+   * row id. A client may give several credentials the same id: then only the row id is unambiguous.
+   */
+  async byAnyId(actor: Actor, id: string): Promise<IssuedCredentialRow> {
+    const rows = await this.repo.credentialsByAnyId(id, actor.role === 'admin' ? null : (actor.institution ?? ''));
+    if (rows.length === 0) throw AppError.notFound('credential', id);
+    if (rows.length > 1) throw AppError.conflict('credentialId', `several credentials carry the id "${id}"; name one by the service's credential id (GraphQL revokeCredential)`);
+    return rows[0];
+  }
+
+  /** The stored credential when the actor may handle it (see handlesCredential), else FORBIDDEN with `refusal`. */
+  async getHandled(actor: Actor, id: string, refusal: string): Promise<IssuedCredentialRow> {
+    const row = await this.get(id);
+    const own = actor.institution && actor.role !== 'admin' ? await this.repo.institution(actor.institution) : null;
+    if (!handlesCredential(actor, own?.did ?? null, row)) throw AppError.forbidden(refusal);
     return row;
   }
 }

@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { contentHash } from '../catalogue/domain/qualification-text';
 import { AccreditationService } from './accreditation.service';
 import { DocumentLoader } from './domain/document-loader';
-import { PresentationProofResult, verifyPresentationProof } from './domain/presentation';
+import { unwrapCredential } from './domain/envelope';
+import { PresentationProofResult, verifyPresentationJwt, verifyPresentationProof } from './domain/presentation';
 import { verifyJwt, VerifiableCredential } from './domain/proofs';
 import { issuerIdOf, MAX_CREDENTIAL_BYTES, runPipeline, VerificationPorts } from './domain/verification-checks';
 import { ProofPool } from './proof-pool/proof-pool.service';
@@ -17,6 +18,12 @@ import { HostCompanyCheck } from './host-company.check';
 import { trustDecision } from './domain/federation/trust-list';
 import { ForeignDidService } from './federation/foreign-did.service';
 import { TrustListService } from './federation/trust-list.service';
+import { getListFromStatusListJWT } from '@sd-jwt/jwt-status-list';
+import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
+import { publicJwkOf } from './domain/keys';
+import { SD_JWT_PRESENTATION_PIPELINE } from './domain/sd-jwt-presentation-checks';
+import { HolderDeliveryService } from './holder-delivery.service';
+import { CredentialsSettings } from './credentials.settings';
 
 export { MAX_CREDENTIAL_BYTES };
 
@@ -38,6 +45,8 @@ export class VerificationService {
     private readonly hostCompanies: HostCompanyCheck,
     private readonly foreignDids: ForeignDidService,
     private readonly trustLists: TrustListService,
+    private readonly delivery: HolderDeliveryService,
+    private readonly settings: CredentialsSettings,
   ) {}
 
   /** The catalogue qualification a diploma credential refers to, if it is in the catalogue. */
@@ -49,7 +58,19 @@ export class VerificationService {
 
   async verify(input: unknown, o: Date | VerifyOptions = {}): Promise<VerificationReport & { credential: VerifiableCredential | null }> {
     const opts: VerifyOptions = o instanceof Date ? { now: o } : o;
-    const { ctx, checks } = await runPipeline(input, this.ports(), { now: opts.now, only: opts.checks });
+    return this.report(await runPipeline(unwrapCredential(input), this.ports(), { now: opts.now, only: opts.checks }));
+  }
+
+  /**
+   * An SD-JWT VC presentation (with its key-binding JWT) through the presentation pipeline: the same report as
+   * `verify`, with KEY_BINDING checked against the verifier's nonce and audience. `claims` are what was disclosed.
+   */
+  async verifySdJwtPresentation(vpToken: unknown, expect: { nonce: string; audience: string }, now?: Date): Promise<VerificationReport & { credential: VerifiableCredential | null; claims: Record<string, unknown> | null }> {
+    const run = await runPipeline(vpToken, this.ports(), { now, pipeline: SD_JWT_PRESENTATION_PIPELINE, expect });
+    return { ...this.report(run), claims: run.ctx.sdJwt?.claims ?? null };
+  }
+
+  private report({ ctx, checks }: Awaited<ReturnType<typeof runPipeline>>): VerificationReport & { credential: VerifiableCredential | null } {
     const credential = ctx.credential;
     return {
       ...summarise(checks, {
@@ -66,6 +87,11 @@ export class VerificationService {
   /** A presentation's own proof (authentication), through the closed loader. */
   verifyPresentationProof(vp: Record<string, unknown>, o: { challenge?: string; domain?: string }): Promise<PresentationProofResult> {
     return verifyPresentationProof(vp, o, this.loader.load);
+  }
+
+  /** An enveloped (JWT) presentation: the holder's signature, nonce and audience; the presentation it carries. */
+  verifyPresentationJwt(jwt: string, o: { challenge?: string; domain?: string }) {
+    return verifyPresentationJwt(jwt, o, this.loader.load);
   }
 
   /** One verification reads each institution, key list and document once, however many checks ask. */
@@ -96,6 +122,7 @@ export class VerificationService {
       accreditation: (institutionId, target, at) => this.accreditation.check(institutionId, target, at),
       trustList: async (did) => trustDecision(await this.trustLists.trustEntries(did), did, new Date()),
       hostCompany: (credential, issuerJurisdiction) => this.hostCompanies.check(credential, issuerJurisdiction),
+      tokenStatus: (uri, idx) => this.tokenStatus(uri, idx, institutionByDid, keysOf),
       status: async (credential) => {
         const listProblem = await this.statusListsProblem(credential, load);
         if (listProblem) return { ok: false, error: listProblem };
@@ -105,6 +132,29 @@ export class VerificationService {
         return { ok: true, bits: (r.results as Array<{ status: boolean; credentialStatus: { statusPurpose: string } }>).map((s) => ({ purpose: s.credentialStatus.statusPurpose, set: s.status })) };
       },
     };
+  }
+
+  /**
+   * The status of one entry of a Token Status List of this service, read from its own store (nothing is fetched)
+   * and checked like a relying party would: the list's signature by its issuer's key, then the entry.
+   */
+  private async tokenStatus(uri: string, idx: number, institutionByDid: VerificationPorts['institutionByDid'], keysOf: VerificationPorts['keysOf']): Promise<{ ok: true; status: number } | { ok: false; error: string }> {
+    const prefix = this.settings.statusListPrefix;
+    const m = uri.startsWith(prefix) ? /^([0-9a-f-]{36})\/token$/.exec(uri.slice(prefix.length)) : null;
+    if (!m) return { ok: false, error: `${uri.slice(0, 200)} is not a status list of this service; other lists are not fetched` };
+    const jwt = await this.delivery.tokenStatusList(m[1]);
+    if (!jwt) return { ok: false, error: `status list ${uri} does not exist` };
+    try {
+      const kid = String(decodeProtectedHeader(jwt).kid);
+      const did = kid.split('#')[0];
+      const inst = await institutionByDid(did);
+      const key = inst ? (await keysOf(inst.id)).find((k) => k.id === kid) : undefined;
+      if (!key) return { ok: false, error: `status list ${uri}: its key ${kid} is not in the registry` };
+      await compactVerify(jwt, await importJWK(await publicJwkOf({ id: key.id, controller: did, publicKeyMultibase: key.public_key_multibase }), 'EdDSA'));
+      return { ok: true, status: getListFromStatusListJWT(jwt).getStatus(idx) };
+    } catch (e) {
+      return { ok: false, error: `status list ${uri}: ${(e as Error).message}` };
+    }
   }
 
   /** Content hashes of status-list credentials (proof included) already verified; any change misses the cache. */

@@ -9,7 +9,6 @@ import { AppConfig } from '../platform/config/config.schema';
 import { AppError } from '../platform/errors/app-error';
 import { assertUuid } from '../comparison/comparison.service';
 import { MAX_SHARE_DAYS, newShareToken, SHARE_TOKEN, shareLinkState, ShareLinkState, shareTokenHash, shareUrl } from './domain/share-link';
-import { handlesCredential } from '../credentials/domain/credential-access';
 
 export interface ShareLinkRow {
   id: string;
@@ -43,9 +42,7 @@ export class ShareLinkService {
   private async credentialFor(actor: Actor, credentialId: string): Promise<IssuedCredentialRow> {
     if (actor.role !== 'school' && actor.role !== 'admin') throw AppError.forbidden(`role "${actor.role}" may not share credentials`);
     if (!credentialId || credentialId.length > 200) throw AppError.badInput([{ field: 'credentialId', message: 'must be a credential id' }]);
-    const row = await this.issuance.get(credentialId);
-    if (!handlesCredential(actor, row)) throw AppError.forbidden('only the issuing or co-issuing institution, or an admin, may share this credential');
-    return row;
+    return this.issuance.getHandled(actor, credentialId, 'only the issuing or co-issuing institution, or an admin, may share this credential');
   }
 
   async create(actor: Actor, credentialId: string, expiresInDays: number, now: Date = new Date()): Promise<{ link: ShareLinkRow; url: string }> {

@@ -12,6 +12,8 @@ import { VerifyPageService } from './verify-page.service';
 interface FormFields {
   credential?: string;
   lang?: string;
+  /** The language button on a result page: the same form, posted again in that language. */
+  switchLang?: string;
   jurisdiction?: string;
   profession?: string;
 }
@@ -43,7 +45,7 @@ export class VerifyPageController {
   @Post('verify')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CREDENTIAL_BYTES, files: 1, fields: 10, fieldSize: MAX_CREDENTIAL_BYTES } }))
   async verify(@Body() body: FormFields, @UploadedFile() file: { buffer: Buffer } | undefined, @Res() res: Response) {
-    const lang = pageLang(body?.lang);
+    const lang = pageLang(body?.switchLang ?? body?.lang);
     const image = file?.buffer?.length && isPng(file.buffer) ? file.buffer : undefined;
     const fromFile = file?.buffer?.length && !image ? file.buffer.toString('utf8') : undefined;
     const text = (fromFile ?? str(body?.credential) ?? '').trim();

@@ -1,8 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, webcrypto } from 'node:crypto';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { clientAuthenticationAnonymous, Oauth2ClientErrorResponseError, type Jwk } from '@openid4vc/oauth2';
 import { Openid4vciClient, Openid4vciRetrieveCredentialsError, type IssuerMetadataResult } from '@openid4vc/openid4vci';
+import { Openid4vpClient } from '@openid4vc/openid4vp';
 import { setGlobalConfig } from '@openid4vc/utils';
+import { SDJwtInstance, type SdJwtPayload } from '@sd-jwt/core';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import { compactVerify, exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 
@@ -30,6 +32,70 @@ export class TestWallet {
           signerJwk: this.publicJwk as Jwk,
         }),
       },
+    });
+  }
+
+  /** Credentials this wallet holds, as received. */
+  readonly stored: string[] = [];
+
+  /** Keeps a credential, as a wallet does after issuance. */
+  store(credential: string): void {
+    this.stored.push(credential);
+  }
+
+  private routedFetch = (input: string | URL | Request, init?: RequestInit) => fetch(String(input instanceof Request ? input.url : input).replace(this.route.from, this.route.to), init);
+
+  /** The holder side of OpenID4VP (OpenWallet Foundation client): reads the request a verifier's QR code carries. */
+  async readPresentationRequest(requestUri: string) {
+    const vp = this.vpClient();
+    const parsed = vp.parseOpenid4vpAuthorizationRequest({ authorizationRequest: requestUri });
+    return vp.resolveOpenId4vpAuthorizationRequest({ authorizationRequestPayload: parsed.params as never });
+  }
+
+  /**
+   * Answers a verifier's request with one held SD-JWT VC: discloses the claims the DCQL query names (@sd-jwt/core
+   * makes the presentation and the key-binding JWT) and posts it by direct_post. `tamper` changes what an honest
+   * wallet would send (another nonce, another key) so the verifier's refusals can be tested.
+   */
+  async present(requestUri: string, sdJwt: string, tamper: { nonce?: string; audience?: string; kbKey?: CryptoKey } = {}) {
+    const vp = this.vpClient();
+    const resolved = await this.readPresentationRequest(requestUri);
+    const request = resolved.authorizationRequestPayload as { client_id: string; nonce: string; response_uri: string };
+    const query = (resolved.dcql!.query as { credentials: Array<{ id: string; claims: Array<{ path: string[] }> }> }).credentials[0];
+    const frame: Record<string, unknown> = {};
+    for (const { path } of query.claims) {
+      let cur = frame;
+      path.forEach((p, i) => (cur = (cur[p] ??= i === path.length - 1 ? true : {}) as Record<string, unknown>));
+    }
+    const holder = new SDJwtInstance<SdJwtPayload>({
+      hasher: (data: string | ArrayBuffer) => createHash('sha256').update(typeof data === 'string' ? data : Buffer.from(data)).digest(),
+      hashAlg: 'sha-256',
+      kbSignAlg: 'EdDSA',
+      kbSigner: async (data: string) => Buffer.from(await webcrypto.subtle.sign('Ed25519', tamper.kbKey ?? this.privateKey, new TextEncoder().encode(data))).toString('base64url'),
+    });
+    const presentation = await holder.present(sdJwt, frame as never, {
+      kb: { payload: { iat: Math.floor(Date.now() / 1000), aud: tamper.audience ?? request.client_id, nonce: tamper.nonce ?? request.nonce } },
+    });
+    const { authorizationResponsePayload } = await vp.createOpenid4vpAuthorizationResponse({
+      authorizationRequestPayload: resolved.authorizationRequestPayload,
+      authorizationResponsePayload: { vp_token: { [query.id]: [presentation] } },
+    });
+    const submit = () => vp.submitOpenid4vpAuthorizationResponse({ authorizationRequestPayload: request, authorizationResponsePayload });
+    const { response } = await submit();
+    return { status: response.status, body: (await response.json()) as Record<string, unknown>, presentation, resolved, resubmit: async () => {
+      const again = (await submit()).response;
+      return { status: again.status, body: (await again.json()) as Record<string, unknown> };
+    } };
+  }
+
+  private vpClient(): Openid4vpClient {
+    return new Openid4vpClient({
+      callbacks: {
+        fetch: this.routedFetch,
+        hash: (data: Uint8Array, alg: string) => createHash(alg.replace('-', '').toLowerCase()).update(data).digest(),
+        // The request is unsigned (client_id prefix redirect_uri): nothing to verify or decrypt.
+        verifyJwt: async () => ({ verified: false }),
+      } as never,
     });
   }
 

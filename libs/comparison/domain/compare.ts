@@ -5,13 +5,12 @@ import { compensationFor } from './compensation';
 import { decide, type DecisionInput } from './decide';
 import { type EscoLabels, labelsUsed, skillRef } from './esco-labels';
 import { dimensionLabel, LAW, msg, num, pct } from './messages';
-import { cmp, compareOutcome, HolderIndex, indexMappings, prepareOutcomes, r4 } from './outcomes';
+import { cmp, compareOutcome, indexMappings, prepareFile, type PreparedFile, r4 } from './outcomes';
 import type { ComparisonPolicy } from './policy';
 import { compareLevel } from './profile';
 import { isAutomatic, regimeSummary } from './regime';
 import { sensitivity } from './sensitivity';
 import { checkTraining, minimumsFor } from './training';
-import { outcomeSignature } from './file-signature';
 import {
   ENGINE_VERSION,
   type ComparisonRegime,
@@ -111,14 +110,16 @@ export function compare(
   else explain('ALL_UNITS_ESSENTIAL', `${LAW.bqfg4}; ${LAW.art14_4}`, 'rule.essentialAll', { n: essential.size });
 
   // Learning outcomes.
-  const holderIndex = new HolderIndex(prepareOutcomes(holder));
+  const holderFile = prepareFile(holder);
+  const referenceFile = prepareFile(reference);
+  const holderIndex = holderFile.holderIndex;
   const mapIndex = indexMappings(maps, holder.key, reference.key, holderIndex);
   explain('OUTCOME_MATCHING', LAW.lisbonOutcomes, 'rule.matching', {
     a: mapIndex.assertedCount, x: mapIndex.rejectedCount, measure: p.escoMeasure,
     combine: msg(lang, p.combineEscoAcrossOutcomes ? 'word.yes' : 'word.no'), lw: p.lexicalWeight,
     cdf: p.crossDimensionFactor, min: p.minMatchScore, oc: p.outcomeCoveredThreshold,
   });
-  const refOutcomes = prepareOutcomes(reference);
+  const refOutcomes = referenceFile.outcomes;
   let cursor = 0;
   const units: UnitComparison[] = reference.units.map((u) => {
     const outcomes = u.outcomes.map(() => compareOutcome(refOutcomes[cursor++], holderIndex, mapIndex, p, skill));
@@ -167,7 +168,7 @@ export function compare(
   // The labels shown are an input too: a new ESCO import gives a new report, not a stale stored one.
   const shownLabels = labelsUsed([...holderIndex.outcomes.flatMap((o) => [...o.tags]), ...refOutcomes.flatMap((o) => [...o.tags])], labels, lang);
   const inputHash = createHash('sha256')
-    .update(stableStringify({ holder: fileDigest(holder), reference: fileDigest(reference), policy: { id: policy.id, version: policy.version, params: p }, evidence: ev, mappings: maps, lang, labels: shownLabels, engine: ENGINE_VERSION, ...(options.regime ? { regime: options.regime } : {}) }))
+    .update(stableStringify({ holder: fileDigest(holder, holderFile), reference: fileDigest(reference, referenceFile), policy: { id: policy.id, version: policy.version, params: p }, evidence: ev, mappings: maps, lang, labels: shownLabels, engine: ENGINE_VERSION, ...(options.regime ? { regime: options.regime } : {}) }))
     .digest('hex');
 
   return {
@@ -195,12 +196,11 @@ export function compare(
 }
 
 /**
- * What of a file the engine reads, as a digest: the file without its outcomes (stable key order) and each
- * outcome's key, language, dimension, text and tags (its signature). Outcome notes are not read, so they are
- * not in it. Much cheaper than stringifying every outcome object with sorted keys, which was a quarter of a
- * comparison's time.
+ * What of a file the engine reads, as a digest: the file without its outcomes (stable key order) and the digest
+ * of each outcome's key, language, dimension, text and tags (its signature, hashed once per file version).
+ * Outcome notes are not read, so they are not in it.
  */
-function fileDigest(file: QualificationFile): string {
+function fileDigest(file: QualificationFile, prepared: PreparedFile): string {
   const shell = { ...file, units: file.units.map((u) => ({ ...u, outcomes: u.outcomes.length })) };
-  return createHash('sha256').update(stableStringify(shell)).update('\n').update(outcomeSignature(file).join('\n')).digest('hex');
+  return createHash('sha256').update(stableStringify(shell)).update('\n').update(prepared.outcomesDigest).digest('hex');
 }

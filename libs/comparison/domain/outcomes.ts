@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EqfDimension, QualificationFile } from '../../catalogue/domain/qualification-file.schema';
 import { outcomeSignature, sameSignature } from './file-signature';
 import { tokenSet } from './lexical';
@@ -22,20 +23,43 @@ export interface PreparedOutcome {
 
 /** Added to a holder outcome's token counter to mark it aligned; no outcome has this many tokens. */
 const ALIGNED_MARK = 1 << 20;
+const NO_TAGS: ReadonlySet<string> = new Set();
 
 export const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 const outcomeId = (unitKey: string, outcomeKey: string) => `${unitKey}/${outcomeKey}`;
 
-/** Prepared outcomes per file object (the service keeps files per version), checked against the file on every use. */
-const preparedOf = new WeakMap<QualificationFile, { signature: string[]; outcomes: PreparedOutcome[] }>();
+/** A file's outcomes prepared for matching, with what is derived from them once per file version. */
+export class PreparedFile {
+  private index?: HolderIndex;
+  private digest?: string;
 
-export function prepareOutcomes(file: QualificationFile): PreparedOutcome[] {
+  constructor(readonly signature: string[], readonly outcomes: PreparedOutcome[]) {}
+
+  /** The outcomes indexed as a holder's; its scratch counters are zero again after every compareOutcome. */
+  get holderIndex(): HolderIndex {
+    return (this.index ??= new HolderIndex(this.outcomes));
+  }
+
+  /** SHA-256 of the signature: what the comparison read of the outcomes, for the report's input hash. */
+  get outcomesDigest(): string {
+    return (this.digest ??= createHash('sha256').update(this.signature.join('\n')).digest('hex'));
+  }
+}
+
+/** Prepared outcomes per file object (the service keeps files per version), checked against the file on every use. */
+const preparedOf = new WeakMap<QualificationFile, PreparedFile>();
+
+export function prepareFile(file: QualificationFile): PreparedFile {
   const signature = outcomeSignature(file);
   const hit = preparedOf.get(file);
-  if (hit && sameSignature(hit.signature, signature)) return hit.outcomes;
-  const outcomes = prepareFresh(file, signature);
-  preparedOf.set(file, { signature, outcomes });
-  return outcomes;
+  if (hit && sameSignature(hit.signature, signature)) return hit;
+  const prepared = new PreparedFile(signature, prepareFresh(file, signature));
+  preparedOf.set(file, prepared);
+  return prepared;
+}
+
+export function prepareOutcomes(file: QualificationFile): PreparedOutcome[] {
+  return prepareFile(file).outcomes;
 }
 
 function prepareFresh(file: QualificationFile, signature: string[]): PreparedOutcome[] {
@@ -168,9 +192,12 @@ export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: 
     });
   }
 
-  // Count shared tags and same-language tokens per holder outcome through the inverted lists.
+  // Count shared tags and same-language tokens per holder outcome through the inverted lists. Tags count only
+  // where the policy scores them: otherwise a tag-only candidate scores 0, and shown matches list tags anyway.
+  const scoreTags = p.escoTags === 'SCORE';
   const touched: number[] = [];
-  for (const t of ref.tags) {
+  const countedTags = scoreTags ? ref.tags : NO_TAGS;
+  for (const t of countedTags) {
     for (const i of holder.byTag.get(t) ?? []) {
       if (holder.sharedTags[i] === 0 && holder.sharedTokens[i] === 0) touched.push(i);
       holder.sharedTags[i]++;
@@ -193,7 +220,6 @@ export function compareOutcome(ref: PreparedOutcome, holder: HolderIndex, maps: 
     }
   }
 
-  const scoreTags = p.escoTags === 'SCORE';
   // Automatic matches the report shows; shared skills and evidence are filled in only for those.
   const automatic = new TopMatches(Math.max(0, p.maxMatchesPerOutcome - matches.length), ref.tokens.size === 0);
   // Best weight per reference tag among usable holder outcomes (1 same dimension, crossDimensionFactor otherwise).

@@ -1,5 +1,5 @@
 import type { QualificationFile } from '../../catalogue/domain/qualification-file.schema';
-import { compareOutcome, HolderIndex, indexMappings, prepareOutcomes } from './outcomes';
+import { compareOutcome, indexMappings, prepareFile, prepareOutcomes } from './outcomes';
 import type { PolicyParams } from './policy';
 import type { AlignmentEvidenceItem, EvidenceKind, OutcomeMapping } from './types';
 
@@ -29,8 +29,7 @@ export interface MappingSuggestion {
  * propose pairs here even where the policy does not score them: a tag is a claim an expert can confirm.
  */
 export function suggestMappings(holder: QualificationFile, reference: QualificationFile, mappings: OutcomeMapping[], p: PolicyParams): MappingSuggestion[] {
-  const holderOutcomes = prepareOutcomes(holder);
-  const index = new HolderIndex(holderOutcomes);
+  const index = prepareFile(holder).holderIndex;
   const maps = indexMappings(mappings, holder.key, reference.key, index);
   const decided = new Set(mappings.map((m) => `${m.reference.unitKey}/${m.reference.outcomeKey}|${m.holder.unitKey}/${m.holder.outcomeKey}`));
   const out: MappingSuggestion[] = [];

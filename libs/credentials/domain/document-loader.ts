@@ -86,8 +86,9 @@ function didKey() {
   if (!didKeyDriver) {
     const d = DidKey.driver();
     d.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from });
-    // P-256 keys, for ecdsa-rdfc-2019 proofs of other issuers (this service signs with Ed25519 only).
+    // P-256 and P-384 keys, for ecdsa-rdfc-2019 proofs of other issuers (this service signs with Ed25519 only).
     d.use({ multibaseMultikeyHeader: 'zDna', fromMultibase: EcdsaMultikey.from });
+    d.use({ multibaseMultikeyHeader: 'z82L', fromMultibase: EcdsaMultikey.from });
     didKeyDriver = d;
   }
   return didKeyDriver!;

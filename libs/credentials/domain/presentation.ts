@@ -3,7 +3,9 @@ import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import jsigs from 'jsonld-signatures';
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from './constants';
 import { DocumentLoader, DocumentRefused, isBundledContext } from './document-loader';
-import { proofShapeProblem } from './proofs';
+import { decodeProtectedHeader } from 'jose';
+import { envelopedJwt, unwrapCredential } from './envelope';
+import { proofShapeProblem, verifyJwt } from './proofs';
 
 export const MAX_PRESENTED_CREDENTIALS = 20;
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\S+$/i;
@@ -35,9 +37,17 @@ export function presentationProblems(vp: unknown): string[] {
   return out;
 }
 
+/** The presented credentials; enveloped ones (VC-JOSE in a data: URL) as their JWT. */
 export function presentedCredentials(vp: Record<string, unknown>): unknown[] {
   const c = vp.verifiableCredential;
-  return c === undefined ? [] : Array.isArray(c) ? c : [c];
+  return (c === undefined ? [] : Array.isArray(c) ? c : [c]).map(unwrapCredential);
+}
+
+/** The DIDs a credential is about (`credentialSubject.id` of each subject that names one). */
+export function credentialSubjectIds(credential: unknown): string[] {
+  if (!isObject(credential)) return [];
+  const subjects = Array.isArray(credential.credentialSubject) ? credential.credentialSubject : [credential.credentialSubject];
+  return subjects.flatMap((s) => (isObject(s) && typeof s.id === 'string' && s.id.startsWith('did:') ? [s.id] : []));
 }
 
 export interface PresentationProofResult {
@@ -68,4 +78,42 @@ export async function verifyPresentationProof(vp: Record<string, unknown>, o: { 
   } catch (e) {
     return { verified: false, error: (e as Error).message };
   }
+}
+
+export interface PresentationJwtResult extends PresentationProofResult {
+  /** The presentation the JWT carries (its payload), when it could be read. */
+  presentation: Record<string, unknown> | null;
+}
+
+const VP_JWT_TYPES = ['vp+jwt', 'vp+ld+json+jwt'];
+
+/** The JWT of an enveloped presentation, or of a presentation given as a compact JWS string; null otherwise. */
+export function presentationJwtOf(vp: unknown): string | null {
+  if (typeof vp === 'string') return vp;
+  return envelopedJwt(vp, 'presentation');
+}
+
+/**
+ * An enveloped presentation (VC-JOSE-COSE): the payload is the presentation, signed by the holder (`kid` resolved
+ * through the closed loader). The verifier's `challenge` must be the JWT's `nonce` and its `domain` the `aud`.
+ */
+export async function verifyPresentationJwt(jwt: string, o: { challenge?: string; domain?: string }, documentLoader: DocumentLoader): Promise<PresentationJwtResult> {
+  let typ: unknown;
+  try {
+    typ = decodeProtectedHeader(jwt).typ;
+  } catch {
+    return { verified: false, presentation: null, error: 'not a compact JWS' };
+  }
+  // A credential's JWT is not a presentation: the holder signed nothing.
+  if (typeof typ !== 'string' || !VP_JWT_TYPES.includes(typ)) return { verified: false, presentation: null, error: `JWT typ must be ${VP_JWT_TYPES.join(' or ')}` };
+  const r = await verifyJwt(jwt, documentLoader);
+  const presentation = r.credential && typeof r.credential === 'object' && !Array.isArray(r.credential) ? (r.credential as Record<string, unknown>) : null;
+  if (!r.proof.verified) return { verified: false, presentation, error: r.proof.error ?? 'invalid signature' };
+  if (!presentation) return { verified: false, presentation: null, error: 'the payload is not a presentation' };
+  if (o.challenge !== undefined && presentation.nonce !== o.challenge) return { verified: false, presentation, error: 'the JWT nonce is not the challenge (options.challenge)' };
+  if (o.domain !== undefined) {
+    const aud = presentation.aud;
+    if (!(aud === o.domain || (Array.isArray(aud) && aud.includes(o.domain)))) return { verified: false, presentation, error: 'the JWT aud is not the domain (options.domain)' };
+  }
+  return { verified: true, presentation, controller: r.proof.controller ?? undefined };
 }

@@ -2,6 +2,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+import { createVerifyCryptosuite as eddsaJcs2022 } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import jsigs from 'jsonld-signatures';
 import { CompactSign, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
@@ -35,10 +36,11 @@ export interface ProofResult {
 }
 
 /**
- * An Ed25519 or P-256 signature is 64 bytes: as base58btc multibase ("z…") at most 89 characters. Anything longer is
- * refused before decoding, because base58 decoding is quadratic and a long value would hold the event loop.
+ * An Ed25519 or P-256 signature is 64 bytes, a P-384 one 96: as base58btc multibase ("z…") at most 89 and 133
+ * characters. Anything longer is refused before decoding, because base58 decoding is quadratic and a long value
+ * would hold the event loop.
  */
-export const MAX_PROOF_VALUE_CHARS = 100;
+export const MAX_PROOF_VALUE_CHARS = 140;
 const MAX_VERIFICATION_METHOD_CHARS = 512;
 
 /** Why a proof cannot be a valid eddsa-rdfc-2022 proof, judged on its shape alone; null when it may be. */
@@ -46,7 +48,7 @@ export function proofShapeProblem(proof: unknown): string | null {
   if (!proof || typeof proof !== 'object' || Array.isArray(proof)) return 'a proof must be an object';
   const p = proof as Record<string, unknown>;
   if (typeof p.proofValue !== 'string') return 'proofValue must be a string';
-  if (p.proofValue.length > MAX_PROOF_VALUE_CHARS) return `proofValue is ${p.proofValue.length} characters; an Ed25519 signature takes at most ${MAX_PROOF_VALUE_CHARS}`;
+  if (p.proofValue.length > MAX_PROOF_VALUE_CHARS) return `proofValue is ${p.proofValue.length} characters; a signature of the supported suites takes at most ${MAX_PROOF_VALUE_CHARS}`;
   if (typeof p.verificationMethod !== 'string') return 'verificationMethod must be a string';
   if (p.verificationMethod.length > MAX_VERIFICATION_METHOD_CHARS) return `verificationMethod is longer than ${MAX_VERIFICATION_METHOD_CHARS} characters`;
   return null;
@@ -64,9 +66,14 @@ export async function verifyProofSet(credential: VerifiableCredential, documentL
       return { verificationMethod: vm, controller: vm?.split('#')[0] ?? null, created: null, verified: false, error: shapes[i] ?? 'not checked: another proof of the set is malformed' };
     });
   }
-  // DataIntegrityProof eddsa-rdfc-2022 (what this service signs), ecdsa-rdfc-2019 (P-256) and the legacy
-  // Ed25519Signature2020 of VC 1.1 wallets.
-  const suite = [new DataIntegrityProof({ cryptosuite: cachingCryptosuite }), new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 }), new Ed25519Signature2020()];
+  // DataIntegrityProof eddsa-rdfc-2022 (what this service signs), eddsa-jcs-2022 (JSON canonicalisation, no
+  // JSON-LD), ecdsa-rdfc-2019 (P-256, P-384) and the legacy Ed25519Signature2020 of VC 1.1 wallets.
+  const suite = [
+    new DataIntegrityProof({ cryptosuite: cachingCryptosuite }),
+    new DataIntegrityProof({ cryptosuite: eddsaJcs2022() }),
+    new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 }),
+    new Ed25519Signature2020(),
+  ];
   const result = await jsigs.verify(structuredClone(credential), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
   const byIndex: ProofResult[] = proofs.map((p: Record<string, unknown>) => ({
     verificationMethod: typeof p.verificationMethod === 'string' ? p.verificationMethod : null,

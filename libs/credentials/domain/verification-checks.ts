@@ -6,6 +6,7 @@ import { CREDENTIAL_TYPES, CredentialType, SUBJECT_SCHEMAS } from './credential-
 import { dataModelProblems, vcVersionOf } from './data-model';
 import type { ProofResult, VerifiableCredential } from './proofs';
 import type { TrustDecision } from './federation/trust-list';
+import type { SdJwtPresentation } from './sd-jwt-presentation-checks';
 import type { Check, CheckName, TrustedBy } from './verification';
 
 /**
@@ -23,6 +24,8 @@ export interface VerificationPorts {
   accreditation(institutionId: string, target: AccreditationTarget, at: Date): Promise<{ ok: boolean; reason: string }>;
   /** The host company a learning unit's activity names, seen from the issuer's jurisdiction (none named: no check). */
   hostCompany?(credential: VerifiableCredential, issuerJurisdiction: string | null): Promise<Check[]>;
+  /** An IETF Token Status List entry (SD-JWT VC): its status value, or why it cannot be read. Only the service's own lists. */
+  tokenStatus?(uri: string, idx: number): Promise<{ ok: true; status: number } | { ok: false; error: string }>;
   /** The bits of each status entry, or why they cannot be read. */
   status(credential: VerifiableCredential): Promise<{ ok: true; bits: Array<{ purpose: string; set: boolean }> } | { ok: false; error: string }>;
   /** Is an issuer outside this registry vouched for by an imported trust list in force? Absent: never. */
@@ -40,6 +43,10 @@ export interface VerificationContext {
   flags: { revoked: boolean; suspended: boolean; expired: boolean };
   /** The imported trust list that vouched for the issuer (an issuer outside this registry). */
   trustedBy: TrustedBy | null;
+  /** An SD-JWT VC presentation, once read (domain/sd-jwt-presentation-checks.ts). */
+  sdJwt?: SdJwtPresentation | null;
+  /** What a presentation must be bound to: the verifier's nonce and audience (client_id). */
+  expect?: { nonce: string; audience: string } | null;
 }
 
 export type CheckResult = { checks: Check[]; stop?: boolean };
@@ -282,10 +289,14 @@ export const PIPELINE: readonly NamedCheck[] = [
 ];
 
 /** Runs the pipeline; `only` (VC-API options.checks) limits it to the checks named, the others are SKIP. */
-export async function runPipeline(input: unknown, ports: VerificationPorts, o: { now?: Date; only?: readonly string[] } = {}): Promise<{ ctx: VerificationContext; checks: Check[] }> {
-  const ctx: VerificationContext = { input, now: o.now ?? new Date(), credential: null, proofs: [], ownType: null, flags: { revoked: false, suspended: false, expired: false }, trustedBy: null };
+export async function runPipeline(
+  input: unknown,
+  ports: VerificationPorts,
+  o: { now?: Date; only?: readonly string[]; pipeline?: readonly NamedCheck[]; expect?: VerificationContext['expect'] } = {},
+): Promise<{ ctx: VerificationContext; checks: Check[] }> {
+  const ctx: VerificationContext = { input, now: o.now ?? new Date(), credential: null, proofs: [], ownType: null, flags: { revoked: false, suspended: false, expired: false }, expect: o.expect ?? null, trustedBy: null };
   const checks: Check[] = [];
-  for (const step of PIPELINE) {
+  for (const step of o.pipeline ?? PIPELINE) {
     if (o.only && !step.always && !step.aliases.some((a) => o.only!.includes(a))) {
       checks.push(c(step.name, 'SKIP', 'NOT_REQUESTED', `not among the requested checks (${o.only.join(', ')})`));
       continue;

@@ -1,10 +1,10 @@
 /** Verification report: every check in order, each PASS / FAIL / SKIP with a reason code. */
 /** WARN reports a fact the verifier should weigh (an unrecognised host company) without failing the credential. */
 export type CheckStatus = 'PASS' | 'FAIL' | 'SKIP' | 'WARN';
-export type CheckName = 'FORMAT' | 'SCHEMA' | 'PROOF' | 'ISSUER' | 'CO_ISSUERS' | 'ACCREDITATION' | 'HOST_COMPANY' | 'STATUS' | 'VALIDITY';
+export type CheckName = 'FORMAT' | 'SCHEMA' | 'PROOF' | 'KEY_BINDING' | 'ISSUER' | 'CO_ISSUERS' | 'ACCREDITATION' | 'HOST_COMPANY' | 'STATUS' | 'VALIDITY';
 
-/** The checks `verified` rests on; ISSUER, CO_ISSUERS and ACCREDITATION are about trust. */
-export const VALIDITY_CHECKS: readonly CheckName[] = ['FORMAT', 'SCHEMA', 'PROOF', 'STATUS', 'VALIDITY'];
+/** The checks `verified` rests on; ISSUER, CO_ISSUERS and ACCREDITATION are about trust. KEY_BINDING runs for presentations only. */
+export const VALIDITY_CHECKS: readonly CheckName[] = ['FORMAT', 'SCHEMA', 'PROOF', 'KEY_BINDING', 'STATUS', 'VALIDITY'];
 
 export interface Check {
   check: CheckName;

@@ -3,7 +3,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../platform/auth/auth.decorators';
-import { GqlThrottlerGuard } from '../../platform/graphql/gql-throttler.guard';
+import { GqlThrottlerGuard, ThrottleCost } from '../../platform/graphql/gql-throttler.guard';
 import { plainInput } from '../../platform/graphql/plain-input';
 import { toRouteAdviceModel } from '../../recognition/graphql/mappers';
 import { AdviseForInput } from '../../recognition/graphql/models';
@@ -45,8 +45,10 @@ export class BinationalCredentialsResolver {
   }
 
   @UseGuards(GqlThrottlerGuard)
+  // Each credential is a verification: the call uses as much of the public budget as verifyCredential would.
+  @ThrottleCost((args) => (Array.isArray(args.credentials) ? Math.min(args.credentials.length, MAX_HOLDER_CREDENTIALS) : 1))
   @Query(() => HolderAdviceModel, {
-    description: `Public and rate-limited: verifies up to ${MAX_HOLDER_CREDENTIALS} credentials of one holder (JSON-LD objects or JWT strings) and gives route advice for the diploma, with the language requirement compared with the verified language certificates. Writes nothing.`,
+    description: `Public and rate-limited: verifies up to ${MAX_HOLDER_CREDENTIALS} credentials of one holder (each counts against the rate limit as one verification) (JSON-LD objects or JWT strings) and gives route advice for the diploma, with the language requirement compared with the verified language certificates. Writes nothing.`,
   })
   async recognitionRouteForCredentials(
     @Args('credentials', { type: () => [GraphQLJSON] }) credentials: unknown[],

@@ -19,7 +19,6 @@ import { BatchIssuanceService, MAX_BATCH } from '../batch-issuance.service';
 import { AdviseForInput } from '../../recognition/graphql/models';
 import { toRouteAdviceModel } from '../../recognition/graphql/mappers';
 import { adviceForVerification, RecognitionService } from '../../recognition/recognition.service';
-import { handlesCredential } from '../domain/credential-access';
 
 @Resolver()
 export class CredentialsResolver {
@@ -110,9 +109,7 @@ export class CredentialsResolver {
   @Roles('school', 'admin')
   @Query(() => IssuedCredentialModel, { description: 'A stored credential, for its issuer, its co-issuers and admins.' })
   async credential(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
-    const row = await this.issuance.get(id);
-    if (!handlesCredential(actor, row)) throw AppError.forbidden('only the issuing or co-issuing institution, or an admin, may read a stored credential');
-    return toCredentialModel(row);
+    return toCredentialModel(await this.issuance.getHandled(actor, id, 'only the issuing or co-issuing institution, or an admin, may read a stored credential'));
   }
 
   @UseGuards(GqlThrottlerGuard)

@@ -6,9 +6,11 @@ import { CurrentActor, Roles } from '../../platform/auth/auth.decorators';
 import { AppError } from '../../platform/errors/app-error';
 import { IssuanceService, IssueKind } from '../issuance.service';
 import { OpenIssuanceService } from '../open-issuance.service';
-import { presentationProblems, presentedCredentials } from '../domain/presentation';
+import { PresentationVerificationService } from '../presentation-verification.service';
 import { VALIDITY_CHECKS } from '../domain/verification';
+import { StatusService } from '../status.service';
 import { VerificationService } from '../verification.service';
+import { parseStatusUpdate } from '../domain/status-update';
 
 /**
  * W3C VC-API. Issuance takes either a W3C credential (`credential` with an `@context`; signed as given after
@@ -21,6 +23,8 @@ export class VcApiController {
     private readonly issuance: IssuanceService,
     private readonly verification: VerificationService,
     private readonly open: OpenIssuanceService,
+    private readonly status: StatusService,
+    private readonly presentations: PresentationVerificationService,
   ) {}
 
   @Roles('school')
@@ -35,6 +39,21 @@ export class VcApiController {
     }
     const r = await this.issuance.issue(actor, type as IssueKind, body?.credential, { issuer: body?.options?.issuer, root: 'credential' });
     return r.row.format === 'JWT' ? { verifiableCredential: r.row.jwt } : { verifiableCredential: r.row.document };
+  }
+
+  /**
+   * VC-API update status: revoke, suspend or reinstate a credential this school issued, named by the id in the
+   * credential. The same transition, checks and audit as the GraphQL mutations.
+   */
+  @Roles('school', 'admin')
+  @Post('credentials/status')
+  @HttpCode(200)
+  async updateStatus(@CurrentActor() actor: Actor, @Body() body: unknown) {
+    const update = parseStatusUpdate(body);
+    if (Array.isArray(update)) throw AppError.badInput(update);
+    const row = await this.issuance.byAnyId(actor, update.credentialId);
+    const changed = await this.status.change(actor, row.id, update.action, `${update.action.toLowerCase()} through the VC-API (POST /credentials/status)`);
+    return { credentialId: update.credentialId, id: changed.id, status: changed.status };
   }
 
   /**
@@ -76,32 +95,9 @@ export class VcApiController {
   @UseGuards(ThrottlerGuard)
   @Post('presentations/verify')
   async verifyPresentation(@Body() body: { verifiablePresentation?: unknown; options?: { challenge?: unknown; domain?: unknown } }, @Res() res: Response) {
-    const vp = body?.verifiablePresentation;
-    const problems = vp === undefined ? ['verifiablePresentation: is required'] : presentationProblems(vp);
-    const o = body?.options ?? {};
-    if (o.challenge !== undefined && typeof o.challenge !== 'string') problems.push('options.challenge: must be a string');
-    if (o.domain !== undefined && typeof o.domain !== 'string') problems.push('options.domain: must be a string');
-    if (problems.length) {
-      res.status(400).json({ verified: false, error: { code: 'BAD_USER_INPUT', message: problems.join('; ') }, errors: problems });
-      return;
-    }
-    const presentation = vp as Record<string, unknown>;
-    const errors: string[] = [];
-    const warnings: string[] = [];
-    if (presentation.proof === undefined) {
-      warnings.push('PRESENTATION_PROOF: NO_PROOF: the presentation is not signed; nothing binds it to a holder or to this request');
-    } else {
-      const p = await this.verification.verifyPresentationProof(presentation, { challenge: o.challenge as string | undefined, domain: o.domain as string | undefined });
-      const holder = typeof presentation.holder === 'string' ? presentation.holder : (presentation.holder as { id?: string } | undefined)?.id;
-      if (!p.verified) errors.push(`PRESENTATION_PROOF: INVALID: ${p.error}`);
-      else if (holder && p.controller !== holder) errors.push(`PRESENTATION_PROOF: NOT_HOLDER: signed by ${p.controller}, not by the holder ${holder}`);
-    }
-    const results = [];
-    for (const c of presentedCredentials(presentation)) {
-      const { credential: _c, ...r } = await this.verification.verify(c);
-      results.push(r);
-    }
-    const verified = !errors.length && results.every((r) => r.verified);
-    res.status(verified ? 200 : 422).json({ verified, errors, warnings, credentialResults: results });
+    const r = await this.presentations.verify(body?.verifiablePresentation, body?.options ?? {});
+    res.status(r.status).json(r.body);
   }
+
+
 }

@@ -128,6 +128,14 @@ export class CredentialsRepository {
     return (await this.m(m).query(`SELECT * FROM issued_credential WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]))[0] ?? null;
   }
 
+  /** Credentials known by their row id or by the id written in the credential, within one institution or all. */
+  async credentialsByAnyId(id: string, institutionId: string | null): Promise<IssuedCredentialRow[]> {
+    return this.dataSource.query(
+      "SELECT * FROM issued_credential WHERE (id = $1 OR document->>'id' = $1) AND ($2::text IS NULL OR institution_id = $2) ORDER BY issued_at LIMIT 2",
+      [id, institutionId],
+    );
+  }
+
   async credentialByIdempotencyKey(institutionId: string, key: string, m?: EntityManager): Promise<IssuedCredentialRow | null> {
     return (await this.m(m).query('SELECT * FROM issued_credential WHERE institution_id = $1 AND idempotency_key = $2', [institutionId, key]))[0] ?? null;
   }

@@ -50,6 +50,8 @@ a{color:#0b4f9c}
 a:focus,button:focus,textarea:focus,select:focus,input:focus{outline:3px solid #c25400;outline-offset:2px}
 .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 nav ul{list-style:none;display:flex;gap:1rem;padding:0}
+.lang-switch{background:none;border:0;padding:0;font:inherit;color:#0b4f9c;text-decoration:underline;cursor:pointer}
+.lang-switch[aria-current]{font-weight:bold}
 label{display:block;font-weight:600;margin-top:1rem}
 .hint{color:#454545;font-size:.95rem;margin:.1rem 0 .3rem}
 textarea{width:100%;min-height:10rem;font-family:ui-monospace,monospace;font-size:.9rem}
@@ -177,6 +179,18 @@ ${facts.validFrom ? html`<dt data-i18n="validFrom">${t(lang, 'validFrom')}</dt><
 ${adviceSection(lang, r.advice, r.adviceNote)}`;
 }
 
+/**
+ * A link to the page in another language; on the result of a posted credential, a button that posts the form
+ * again in that language, so the reader keeps the result (a link would lose the credential).
+ */
+function languageSwitch(m: PageModel, l: PageLang): SafeHtml {
+  const current = l === m.lang ? new SafeHtml(' aria-current="page"') : '';
+  if (m.method === 'post' && m.result && !m.hideForm) {
+    return html`<button type="submit" form="verify-form" name="switchLang" value="${l}" class="lang-switch" lang="${l}"${current}>${LANG_NAMES[l]}</button>`;
+  }
+  return html`<a href="${m.langHref(l)}" lang="${l}" hreflang="${l}"${current}>${LANG_NAMES[l]}</a>`;
+}
+
 export function renderPage(m: PageModel): string {
   const { lang } = m;
   const heading = m.heading ?? 'pageTitle';
@@ -187,7 +201,7 @@ export function renderPage(m: PageModel): string {
 <body>
 <a class="skip" href="#main" data-i18n="skip">${t(lang, 'skip')}</a>
 <header><h1 data-i18n="${heading}">${t(lang, heading)}</h1>
-<nav aria-label="${t(lang, 'language')}" data-i18n-aria="language"><ul>${PAGE_LANGS.map((l) => html`<li><a href="${m.langHref(l)}" lang="${l}" hreflang="${l}"${l === lang ? new SafeHtml(' aria-current="page"') : ''}>${LANG_NAMES[l]}</a></li>`)}</ul></nav>
+<nav aria-label="${t(lang, 'language')}" data-i18n-aria="language"><ul>${PAGE_LANGS.map((l) => html`<li>${languageSwitch(m, l)}</li>`)}</ul></nav>
 </header>
 <main id="main">
 ${m.notice ? html`<p class="notice" role="alert" id="notice" data-i18n="${m.notice}">${t(lang, m.notice)}</p>` : ''}

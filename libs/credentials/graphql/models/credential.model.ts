@@ -112,7 +112,7 @@ export class IssuedCredentialModel {
 
 @ObjectType('VerificationCheck')
 export class VerificationCheckModel {
-  @Field({ description: 'FORMAT, SCHEMA, PROOF, ISSUER, CO_ISSUERS, ACCREDITATION, HOST_COMPANY, STATUS or VALIDITY.' })
+  @Field({ description: 'FORMAT, SCHEMA, PROOF, KEY_BINDING (presentations), ISSUER, CO_ISSUERS, ACCREDITATION, HOST_COMPANY, STATUS or VALIDITY.' })
   check: string;
 
   @Field({ description: 'PASS, FAIL, SKIP or WARN (reported, does not fail the credential).' })
