@@ -105,16 +105,33 @@ export class TrustListService {
     return { iat, exp: new Date(iat.getTime() + validitySeconds * 1000) };
   }
 
-  /** The signed trust list (`trust-list+jwt`) of this instance. */
+  /** What the public endpoints serve, signed at most once a minute (they are unauthenticated: signing is not free). */
+  private readonly published = new Map<'list' | 'configuration', { jwt: Promise<string>; at: number }>();
+
+  private cachedPublic(kind: 'list' | 'configuration', make: () => Promise<string>): Promise<string> {
+    const hit = this.published.get(kind);
+    if (hit && Date.now() - hit.at < 60_000) return hit.jwt;
+    const jwt = make();
+    this.published.set(kind, { jwt, at: Date.now() });
+    jwt.catch(() => this.published.delete(kind));
+    return jwt;
+  }
+
+  /** The signed trust list (`trust-list+jwt`) of this instance; with a lifetime, freshly signed (admin export). */
   async publishedList(validitySeconds?: number): Promise<string> {
-    const { iat, exp } = this.window(validitySeconds);
-    return buildTrustList(this.anchor, await this.institutions(), await this.keys.signingKey(), iat, exp);
+    const sign = async () => {
+      const { iat, exp } = this.window(validitySeconds);
+      return buildTrustList(this.anchor, await this.institutions(), await this.keys.signingKey(), iat, exp);
+    };
+    return validitySeconds === undefined ? this.cachedPublic('list', sign) : sign();
   }
 
   /** The entity configuration (OpenID Federation §3) of this instance as a trust anchor. */
-  async entityConfiguration(): Promise<string> {
-    const { iat, exp } = this.window(86_400);
-    return entityConfiguration(this.anchor, 'Diploma recognition engine', await this.keys.signingKey(), iat, exp);
+  entityConfiguration(): Promise<string> {
+    return this.cachedPublic('configuration', async () => {
+      const { iat, exp } = this.window(86_400);
+      return entityConfiguration(this.anchor, 'Diploma recognition engine', await this.keys.signingKey(), iat, exp);
+    });
   }
 
   /** The list endpoint: entity identifiers of the subordinates. */
