@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { AuditModule } from '../platform/audit/audit.module';
+import { OutboundModule } from '../platform/outbound/outbound.module';
+import { FederationController } from './federation/federation.controller';
+import { FederationKeyService } from './federation/federation-key.service';
+import { FederationResolver } from './federation/federation.resolver';
+import { ForeignDidService } from './federation/foreign-did.service';
+import { TrustListService } from './federation/trust-list.service';
 import { RecognitionModule } from '../recognition/recognition.module';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { AppConfig } from '../platform/config/config.schema';
@@ -29,8 +35,8 @@ import { SecretCodes } from './secret-codes.service';
 import { VerificationService } from './verification.service';
 
 @Module({
-  imports: [AuditModule, CatalogueModule, RecognitionModule],
-  controllers: [PublicDocumentsController, VcApiController],
+  imports: [AuditModule, OutboundModule, CatalogueModule, RecognitionModule],
+  controllers: [PublicDocumentsController, VcApiController, FederationController],
   providers: [
     { provide: CredentialsSettings, useFactory: (c: AppConfig) => new CredentialsSettings(c), inject: [APP_CONFIG] },
     { provide: KEY_ENCRYPTION_KEY, useFactory: (c: AppConfig) => loadKeyEncryptionKey(c), inject: [APP_CONFIG] },
@@ -53,6 +59,10 @@ import { VerificationService } from './verification.service';
     HolderAdviceService,
     HostCompanyCheck,
     BinationalCredentialsResolver,
+    FederationKeyService,
+    TrustListService,
+    ForeignDidService,
+    FederationResolver,
   ],
   exports: [SecretCodes, HolderDeliveryService, DemoSeedService, IssuerService, IssuanceService, VerificationService, AccreditationService, StatusService],
 })

@@ -3,14 +3,15 @@ import { CredentialsSettings } from './credentials.settings';
 import { createDocumentLoader, DocumentLoader } from './domain/document-loader';
 import { IssuerService } from './issuer.service';
 import { CredentialsRepository } from './persistence/credentials.repository';
+import { ForeignDidService } from './federation/foreign-did.service';
 
-/** The one document loader of the service: bundled contexts, own DIDs and status lists, did:key. */
+/** The one document loader of the service: bundled contexts, own DIDs and status lists, did:key, admin-approved DIDs of other hosts. */
 @Injectable()
 export class CredentialLoader {
   readonly load: DocumentLoader;
   readonly statusPrefix: string;
 
-  constructor(settings: CredentialsSettings, issuers: IssuerService, repo: CredentialsRepository) {
+  constructor(settings: CredentialsSettings, issuers: IssuerService, repo: CredentialsRepository, foreign: ForeignDidService) {
     this.statusPrefix = settings.statusListPrefix;
     this.load = createDocumentLoader(
       {
@@ -20,6 +21,7 @@ export class CredentialLoader {
           if (!/^[0-9a-f-]{36}$/.test(id)) return null;
           return (await repo.statusList(id))?.credential ?? null;
         },
+        foreignDidDocument: (did) => foreign.resolve(did),
       },
       { ownDidPrefix: settings.ownDidPrefix, ownStatusListPrefix: settings.statusListPrefix },
     );

@@ -15,6 +15,9 @@ import { summarise, VerificationReport } from './domain/verification';
 import { didDocumentOf, IssuerService } from './issuer.service';
 import { CredentialLoader } from './loader.provider';
 import { HostCompanyCheck } from './host-company.check';
+import { trustDecision } from './domain/federation/trust-list';
+import { ForeignDidService } from './federation/foreign-did.service';
+import { TrustListService } from './federation/trust-list.service';
 import { getListFromStatusListJWT } from '@sd-jwt/jwt-status-list';
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import { publicJwkOf } from './domain/keys';
@@ -40,6 +43,8 @@ export class VerificationService {
     private readonly dataSource: DataSource,
     private readonly proofs: ProofPool,
     private readonly hostCompanies: HostCompanyCheck,
+    private readonly foreignDids: ForeignDidService,
+    private readonly trustLists: TrustListService,
     private readonly delivery: HolderDeliveryService,
     private readonly settings: CredentialsSettings,
   ) {}
@@ -73,6 +78,7 @@ export class VerificationService {
         types: Array.isArray(credential?.type) ? credential!.type.filter((t: unknown) => typeof t === 'string') : typeof credential?.type === 'string' ? [credential.type] : [],
         issuer: issuerIdOf(credential),
         ...ctx.flags,
+        trustedBy: ctx.trustedBy,
       }),
       credential,
     };
@@ -96,7 +102,9 @@ export class VerificationService {
     const keysOf = (institutionId: string) => keyLists.get(institutionId) ?? keyLists.set(institutionId, this.issuers.keysOf(institutionId)).get(institutionId)!;
     const didDocument = async (did: string) => {
       const inst = await institutionByDid(did);
-      return inst ? didDocumentOf(inst, await keysOf(inst.id)) : null;
+      if (inst) return didDocumentOf(inst, await keysOf(inst.id));
+      // Another host's DID: only what an admin approved; refusals carry their reason into the proof's error.
+      return did.startsWith('did:web:') ? this.foreignDids.resolve(did) : null;
     };
     const documents = new Map<string, ReturnType<DocumentLoader>>();
     const load: DocumentLoader = (url) => {
@@ -112,6 +120,7 @@ export class VerificationService {
       verifyProofSet: (credential) => this.proofs.verifyProofSet(credential, didDocument),
       verifyJwt: (jwt) => verifyJwt(jwt, this.loader.load),
       accreditation: (institutionId, target, at) => this.accreditation.check(institutionId, target, at),
+      trustList: async (did) => trustDecision(await this.trustLists.trustEntries(did), did, new Date()),
       hostCompany: (credential, issuerJurisdiction) => this.hostCompanies.check(credential, issuerJurisdiction),
       tokenStatus: (uri, idx) => this.tokenStatus(uri, idx, institutionByDid, keysOf),
       status: async (credential) => {

@@ -10,7 +10,11 @@ import * as multikeyContext from '@digitalbazaar/multikey-context';
 import { contexts as didContexts } from 'did-context';
 import { bundledContextFile, EXAMPLES_V2_CONTEXT, RECOGNITION_CONTEXT_V1, recognitionContextDocument } from './constants';
 
-export type RefusalReason = 'UNKNOWN_CONTEXT' | 'FOREIGN_DID' | 'UNKNOWN_DID' | 'UNKNOWN_DOCUMENT' | 'URL_TOO_LONG';
+/**
+ * FOREIGN_DID: another host's DID that is neither pinned, nor in an imported trust list, nor on the outbound
+ * allowlist (never fetched); DID_FETCH_FAILED: an allowlisted host's document could not be fetched or used.
+ */
+export type RefusalReason = 'UNKNOWN_CONTEXT' | 'FOREIGN_DID' | 'DID_FETCH_FAILED' | 'UNKNOWN_DID' | 'UNKNOWN_DOCUMENT' | 'URL_TOO_LONG';
 
 /** No identifier this loader serves is longer; a longer one is refused before any decoding (base58 is quadratic). */
 export const MAX_DOCUMENT_URL_CHARS = 512;
@@ -20,8 +24,9 @@ export class DocumentRefused extends Error {
   constructor(
     readonly reason: RefusalReason,
     readonly url: string,
+    readonly detail = 'only bundled contexts, own DIDs, own status lists, did:key and admin-approved DIDs of other hosts are allowed',
   ) {
-    super(`${reason}: refused to load "${url.slice(0, 200)}" (only bundled contexts, own DIDs, own status lists and did:key are allowed)`);
+    super(`${reason}: refused to load "${url.slice(0, 200)}" (${detail})`);
     this.name = 'DocumentRefused';
   }
 }
@@ -38,6 +43,11 @@ export interface LoaderPorts {
   ownDidDocument(did: string): Promise<Record<string, unknown> | null>;
   /** Signed status-list credentials served by this service. */
   ownStatusList(url: string): Promise<Record<string, unknown> | null>;
+  /**
+   * DID documents of other hosts an admin approved (pinned, from an imported trust list, or fetched from an
+   * allowlisted host); throws DocumentRefused with its reason, null when unknown. Absent: every foreign DID is refused.
+   */
+  foreignDidDocument?(did: string): Promise<Record<string, unknown> | null>;
 }
 
 export interface LoaderOptions {
@@ -84,6 +94,16 @@ function didKey() {
   return didKeyDriver!;
 }
 
+/** A foreign DID's document; a refusal names the URL asked for (with its fragment), as every other refusal does. */
+async function foreign(ports: LoaderPorts, did: string, url: string): Promise<Record<string, unknown> | null> {
+  try {
+    return await ports.foreignDidDocument!(did);
+  } catch (e) {
+    if (e instanceof DocumentRefused && e.url !== url) throw new DocumentRefused(e.reason, url, e.detail);
+    throw e;
+  }
+}
+
 /** An allowlist loader held in memory. */
 export function createDocumentLoader(ports: LoaderPorts, options: LoaderOptions): DocumentLoader {
   const statics = bundledDocuments();
@@ -100,8 +120,10 @@ export function createDocumentLoader(ports: LoaderPorts, options: LoaderOptions)
     }
     if (url.startsWith('did:')) {
       const [did, fragment] = url.split('#', 2);
-      if (!(did === options.ownDidPrefix || did.startsWith(`${options.ownDidPrefix}:`))) throw new DocumentRefused('FOREIGN_DID', url);
-      const doc = await ports.ownDidDocument(did);
+      const own = did === options.ownDidPrefix || did.startsWith(`${options.ownDidPrefix}:`);
+      if (!own && !ports.foreignDidDocument) throw new DocumentRefused('FOREIGN_DID', url);
+      const doc = own ? await ports.ownDidDocument(did) : await foreign(ports, did, url);
+      if (!doc && !own) throw new DocumentRefused('FOREIGN_DID', url);
       if (!doc) throw new DocumentRefused('UNKNOWN_DID', url);
       if (!fragment) return done(doc);
       const vm = (doc.verificationMethod as Array<Record<string, unknown>> | undefined)?.find((m) => m.id === url);

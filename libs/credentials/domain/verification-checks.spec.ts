@@ -78,4 +78,26 @@ describe('verification pipeline', () => {
     const { checks } = await runPipeline(credential({ credentialStatus: { type: 'StatusList2021Entry' } }), ports([byIssuer]));
     expect(summary(checks)).toContain('STATUS:FAIL:STATUS_TYPE_UNSUPPORTED');
   });
+
+  describe('issuer vouched for by an imported trust list', () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    const entry = { listId: 'l-1', anchor: 'https://nl.example', listExpiresAt: new Date('2026-02-01T00:00:00Z'), did: ISSUER, name: 'Rijn IJssel', jurisdiction: 'NL', validFrom: new Date('2025-12-01T00:00:00Z'), validUntil: new Date('2026-02-01T00:00:00Z') };
+    const withList = (decision: Awaited<ReturnType<NonNullable<VerificationPorts['trustList']>>>, proofs: ProofResult[] = [byIssuer]): VerificationPorts => ({ ...ports(proofs), trustList: async () => decision });
+
+    it('passes the issuer check with the list named, and leaves accreditation to the list', async () => {
+      const { checks, ctx } = await runPipeline(credential(), withList({ trusted: true, entry }), { now });
+      expect(summary(checks)).toContain('ISSUER:PASS:ISSUER_TRUSTED_BY_LIST');
+      expect(summary(checks)).toContain('ACCREDITATION:SKIP:VOUCHED_BY_TRUST_LIST');
+      expect(ctx.trustedBy).toEqual({ listId: 'l-1', anchor: 'https://nl.example', name: 'Rijn IJssel', jurisdiction: 'NL', listExpiresAt: '2026-02-01T00:00:00.000Z' });
+    });
+
+    it('does not vouch without a valid proof by the issuer, nor through an expired list', async () => {
+      const failed = await runPipeline(credential(), withList({ trusted: true, entry }, [{ ...byIssuer, verified: false, error: 'bad' }]), { now });
+      expect(summary(failed.checks)).toContain('ISSUER:FAIL:NO_VALID_ISSUER_PROOF');
+      expect(failed.ctx.trustedBy).toBeNull();
+      const expired = await runPipeline(credential(), withList({ trusted: false, reason: 'LIST_EXPIRED', message: 'expired' }), { now });
+      expect(summary(expired.checks)).toContain('ISSUER:FAIL:TRUST_LIST_EXPIRED');
+      expect(expired.ctx.trustedBy).toBeNull();
+    });
+  });
 });

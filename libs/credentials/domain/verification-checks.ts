@@ -5,8 +5,9 @@ import { RECOGNITION_CONTEXT_V1, VC_V2_CONTEXT } from './constants';
 import { CREDENTIAL_TYPES, CredentialType, SUBJECT_SCHEMAS } from './credential-subject.schema';
 import { dataModelProblems, vcVersionOf } from './data-model';
 import type { ProofResult, VerifiableCredential } from './proofs';
+import type { TrustDecision } from './federation/trust-list';
 import type { SdJwtPresentation } from './sd-jwt-presentation-checks';
-import type { Check, CheckName } from './verification';
+import type { Check, CheckName, TrustedBy } from './verification';
 
 /**
  * Verification as a pipeline of named checks (after DCC's verifier-core): each check reads the context, returns
@@ -27,6 +28,8 @@ export interface VerificationPorts {
   tokenStatus?(uri: string, idx: number): Promise<{ ok: true; status: number } | { ok: false; error: string }>;
   /** The bits of each status entry, or why they cannot be read. */
   status(credential: VerifiableCredential): Promise<{ ok: true; bits: Array<{ purpose: string; set: boolean }> } | { ok: false; error: string }>;
+  /** Is an issuer outside this registry vouched for by an imported trust list in force? Absent: never. */
+  trustList?(did: string): Promise<TrustDecision>;
 }
 
 export interface VerificationContext {
@@ -38,6 +41,8 @@ export interface VerificationContext {
   /** The service's own type, when the credential is one. */
   ownType: CredentialType | null;
   flags: { revoked: boolean; suspended: boolean; expired: boolean };
+  /** The imported trust list that vouched for the issuer (an issuer outside this registry). */
+  trustedBy: TrustedBy | null;
   /** An SD-JWT VC presentation, once read (domain/sd-jwt-presentation-checks.ts). */
   sdJwt?: SdJwtPresentation | null;
   /** What a presentation must be bound to: the verifier's nonce and audience (client_id). */
@@ -163,7 +168,18 @@ export const issuerCheck: CheckFn = async (ctx, ports) => {
   const issuer = issuerIdOf(cred)!;
   const inst = await ports.institutionByDid(issuer);
   const issuerProof = ctx.proofs.find((p) => p.controller === issuer && p.verified);
-  if (!inst) return { checks: [c('ISSUER', 'FAIL', 'ISSUER_NOT_IN_TRUST_REGISTRY', `issuer ${issuer} is not in the trust registry; the signature was checked, the issuer cannot be vouched for`)] };
+  if (!inst) {
+    const listed = ports.trustList ? await ports.trustList(issuer) : null;
+    if (listed?.trusted) {
+      // The key that verified came from the DID document the admin approved (pinned, from the list, or allowlisted host).
+      if (!issuerProof) return { checks: [c('ISSUER', 'FAIL', 'NO_VALID_ISSUER_PROOF', `no valid proof by the issuer ${issuer}`)] };
+      const e = listed.entry;
+      ctx.trustedBy = { listId: e.listId, anchor: e.anchor, name: e.name, jurisdiction: e.jurisdiction, listExpiresAt: e.listExpiresAt.toISOString() };
+      return { checks: [c('ISSUER', 'PASS', 'ISSUER_TRUSTED_BY_LIST', `${e.name} (${e.jurisdiction}) is vouched for by the trust list of ${e.anchor}, imported by an admin of this service`, issuer)] };
+    }
+    if (listed && listed.reason === 'LIST_EXPIRED') return { checks: [c('ISSUER', 'FAIL', 'TRUST_LIST_EXPIRED', listed.message)] };
+    return { checks: [c('ISSUER', 'FAIL', 'ISSUER_NOT_IN_TRUST_REGISTRY', `issuer ${issuer} is not in the trust registry; the signature was checked, the issuer cannot be vouched for (no imported trust list names it either)`)] };
+  }
   if (!issuerProof) return { checks: [c('ISSUER', 'FAIL', 'NO_VALID_ISSUER_PROOF', `no valid proof by the issuer ${issuer}`)] };
   const keyCheck = keyValidAt(await ports.keysOf(inst.id), issuerProof.verificationMethod!, issuedAtOf(cred, ctx.now));
   if (keyCheck) return { checks: [c('ISSUER', 'FAIL', 'KEY_NOT_VALID_AT_ISSUANCE', keyCheck)] };
@@ -206,7 +222,8 @@ export const accreditationCheck: CheckFn = async (ctx, ports) => {
   const checks: Check[] = [];
   for (const body of ctx.ownType ? awardingBodiesOf(cred) : [issuerIdOf(cred)!]) {
     const inst = await ports.institutionByDid(body);
-    if (!inst) checks.push(c('ACCREDITATION', 'SKIP', 'ISSUER_UNKNOWN', `accreditation of ${body} cannot be checked: not in the registry`));
+    if (!inst && ctx.trustedBy && body === issuerIdOf(cred)) checks.push(c('ACCREDITATION', 'SKIP', 'VOUCHED_BY_TRUST_LIST', `accreditation of ${body} is vouched for by the trust list of ${ctx.trustedBy.anchor}, not checked against this registry`));
+    else if (!inst) checks.push(c('ACCREDITATION', 'SKIP', 'ISSUER_UNKNOWN', `accreditation of ${body} cannot be checked: not in the registry`));
     else if (!target) checks.push(c('ACCREDITATION', 'SKIP', 'NOT_APPLICABLE', `${ctx.ownType ?? 'this credential type'} needs no accreditation`));
     else {
       const a = await ports.accreditation(inst.id, target, issuedAtOf(cred, ctx.now));
@@ -277,7 +294,7 @@ export async function runPipeline(
   ports: VerificationPorts,
   o: { now?: Date; only?: readonly string[]; pipeline?: readonly NamedCheck[]; expect?: VerificationContext['expect'] } = {},
 ): Promise<{ ctx: VerificationContext; checks: Check[] }> {
-  const ctx: VerificationContext = { input, now: o.now ?? new Date(), credential: null, proofs: [], ownType: null, flags: { revoked: false, suspended: false, expired: false }, expect: o.expect ?? null };
+  const ctx: VerificationContext = { input, now: o.now ?? new Date(), credential: null, proofs: [], ownType: null, flags: { revoked: false, suspended: false, expired: false }, expect: o.expect ?? null, trustedBy: null };
   const checks: Check[] = [];
   for (const step of o.pipeline ?? PIPELINE) {
     if (o.only && !step.always && !step.aliases.some((a) => o.only!.includes(a))) {
@@ -294,7 +311,7 @@ export async function runPipeline(
 /** A loader refusal keeps its own reason (the message starts with it); a DID refusal means the key cannot be resolved. */
 export function proofFailureReason(error: string | undefined): string {
   if (/^UNKNOWN_CONTEXT:/.test(error ?? '')) return 'UNKNOWN_CONTEXT';
-  if (/^(FOREIGN_DID|UNKNOWN_DID|UNKNOWN_DOCUMENT|URL_TOO_LONG):|refused/.test(error ?? '')) return 'KEY_NOT_RESOLVABLE';
+  if (/^(FOREIGN_DID|DID_FETCH_FAILED|UNKNOWN_DID|UNKNOWN_DOCUMENT|URL_TOO_LONG):|refused/.test(error ?? '')) return 'KEY_NOT_RESOLVABLE';
   if (/^(proofValue|verificationMethod|a proof must|not checked: another proof)/.test(error ?? '')) return 'PROOF_MALFORMED';
   return 'SIGNATURE_INVALID';
 }

@@ -14,6 +14,16 @@ export interface Check {
   subject?: string;
 }
 
+/** Which imported trust list vouched for an issuer outside this registry. */
+export interface TrustedBy {
+  listId: string;
+  /** The publishing instance (its OpenID Federation entity identifier). */
+  anchor: string;
+  name: string;
+  jurisdiction: string;
+  listExpiresAt: string;
+}
+
 export interface VerificationReport {
   /** Every check passed: verified, trusted and (where it applies) accredited. */
   valid: boolean;
@@ -23,8 +33,10 @@ export interface VerificationReport {
   accredited: boolean;
   /** Every proof verified cryptographically. */
   authentic: boolean;
-  /** The issuer is in this service's trust registry. */
+  /** The issuer is in this service's trust registry or in an imported trust list in force. */
   trusted: boolean;
+  /** The imported trust list that vouched for the issuer; null when it is in this registry or not trusted. */
+  trustedBy: TrustedBy | null;
   revoked: boolean;
   suspended: boolean;
   expired: boolean;
@@ -34,7 +46,7 @@ export interface VerificationReport {
   checks: Check[];
 }
 
-export function summarise(checks: Check[], extra: Pick<VerificationReport, 'credentialId' | 'types' | 'issuer' | 'revoked' | 'suspended' | 'expired'>): VerificationReport {
+export function summarise(checks: Check[], extra: Pick<VerificationReport, 'credentialId' | 'types' | 'issuer' | 'revoked' | 'suspended' | 'expired'> & { trustedBy?: TrustedBy | null }): VerificationReport {
   const failed = (name: CheckName) => checks.some((c) => c.check === name && c.status === 'FAIL');
   const proofs = checks.filter((c) => c.check === 'PROOF');
   const accreditation = checks.filter((c) => c.check === 'ACCREDITATION');
@@ -45,6 +57,7 @@ export function summarise(checks: Check[], extra: Pick<VerificationReport, 'cred
     authentic: proofs.length > 0 && proofs.every((c) => c.status === 'PASS') && !failed('FORMAT'),
     trusted: checks.some((c) => c.check === 'ISSUER' && c.status === 'PASS'),
     ...extra,
+    trustedBy: extra.trustedBy ?? null,
     checks,
   };
 }

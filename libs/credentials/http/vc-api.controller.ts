@@ -79,6 +79,7 @@ export class VcApiController {
     res.status(report.verified ? 200 : malformed ? 400 : 422).json({
       verified: report.verified,
       trusted: report.trusted,
+      trustedBy: report.trustedBy,
       accredited: report.accredited,
       checks: [...new Set(report.checks.filter((c) => c.status === 'PASS').map((c) => c.check.toLowerCase()))],
       warnings: [...report.checks.filter((c) => c.status === 'SKIP' || c.status === 'WARN'), ...(report.verified ? trustProblems : [])].map((c) => `${c.check}: ${c.reason}: ${c.message}`),

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../platform/config/config.module';
 import type { AppConfig } from '../../platform/config/config.schema';
 import { projectRoot } from '../../platform/project-root';
 import { CredentialsSettings } from '../credentials.settings';
+import { DocumentRefused } from '../domain/document-loader';
 import type { IssuerKeyPair } from '../domain/keys';
 import type { ProofResult, VerifiableCredential } from '../domain/proofs';
 import { IssuerService } from '../issuer.service';
@@ -60,8 +61,16 @@ export class ProofPool implements OnApplicationShutdown {
    */
   async verifyProofSet(credential: VerifiableCredential, didDocument: (did: string) => Promise<Record<string, unknown> | null> = (did) => this.issuers.didDocument(did)): Promise<ProofResult[]> {
     const didDocuments: VerifyTask['didDocuments'] = {};
-    for (const did of controllersOf(credential, this.settings.ownDidPrefix)) didDocuments[did] = await didDocument(did);
-    const task: VerifyTask = { credential, didDocuments };
+    const refusals: NonNullable<VerifyTask['refusals']> = {};
+    for (const did of controllersOf(credential, this.settings.ownDidPrefix)) {
+      try {
+        didDocuments[did] = await didDocument(did);
+      } catch (e) {
+        if (!(e instanceof DocumentRefused)) throw e;
+        refusals[did] = { reason: e.reason, detail: e.detail };
+      }
+    }
+    const task: VerifyTask = { credential, didDocuments, refusals };
     return this.pool ? this.pool.run(task, { name: 'verify' }) : runVerify(task, this.settings);
   }
 

@@ -2,7 +2,7 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import type { AppConfig } from '../../platform/config/config.schema';
 import { CredentialsSettings } from '../credentials.settings';
 import { buildDiplomaCredential } from '../domain/credential-builder';
-import { MULTIKEY_CONTEXT } from '../domain/document-loader';
+import { DocumentRefused, MULTIKEY_CONTEXT } from '../domain/document-loader';
 import { keyPairFrom, type IssuerKeyPair } from '../domain/keys';
 import type { IssuerService } from '../issuer.service';
 import { ProofPool } from './proof-pool.service';
@@ -95,6 +95,22 @@ describe('proof pool: the same proofs on worker threads as on the main thread', 
       expect(r.error).toMatch(/UNKNOWN_DID|nobody/);
     }
     expect(controllersOf(stranger, settings.ownDidPrefix)).toEqual([settings.didOf('nobody')]);
-    expect(controllersOf({ proof: { verificationMethod: 'did:web:elsewhere.example#k' } }, settings.ownDidPrefix)).toEqual([]);
+    // Another host's did:web is resolved (or refused) by the main thread too; did:key resolves itself in the worker.
+    expect(controllersOf({ proof: { verificationMethod: 'did:web:elsewhere.example#k' } }, settings.ownDidPrefix)).toEqual(['did:web:elsewhere.example']);
+    expect(controllersOf({ proof: { verificationMethod: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#z6Mk' } }, settings.ownDidPrefix)).toEqual([]);
+  });
+
+  it('another host\'s DID refused by the main thread keeps its reason on the worker as inline, and nothing is fetched', async () => {
+    const signed = await threaded.signAsIssuer(diploma(), key);
+    const foreign = structuredClone(signed);
+    foreign.proof.verificationMethod = 'did:web:elsewhere.example#key-1';
+    const refuse = async (did: string): Promise<null> => {
+      throw new DocumentRefused('FOREIGN_DID', did, 'elsewhere.example is not on the allowlist');
+    };
+    for (const pool of [threaded, inline]) {
+      const [r] = await pool.verifyProofSet(foreign, refuse);
+      expect(r.verified).toBe(false);
+      expect(r.error).toMatch(/^FOREIGN_DID: .*elsewhere.example is not on the allowlist/);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { createDocumentLoader, type DocumentLoader } from '../domain/document-loader';
+import { createDocumentLoader, DocumentRefused, type DocumentLoader, type RefusalReason } from '../domain/document-loader';
 import { keyPairFrom, type IssuerKeyPair } from '../domain/keys';
 import { addCoIssuerProof, signAsIssuer, verifyProofSet, type ProofResult, type VerifiableCredential } from '../domain/proofs';
 
@@ -30,11 +30,13 @@ export interface SignTask {
 
 export interface VerifyTask {
   credential: VerifiableCredential;
-  /** The service's own DID documents the proofs name, resolved by the main thread (null: unknown DID). */
+  /** The DID documents the proofs name (own, or admin-approved of other hosts), resolved by the main thread (null: unknown DID). */
   didDocuments: Record<string, Record<string, unknown> | null>;
+  /** Why a DID of another host could not be resolved, kept for the proof's error. */
+  refusals?: Record<string, { reason: RefusalReason; detail: string }>;
 }
 
-/** The DID documents a proof set needs from the service's registry: the controller of each verification method. */
+/** The DID documents a proof set needs resolved by the main thread: the controller of each did:web verification method. */
 export function controllersOf(credential: VerifiableCredential, ownDidPrefix: string): string[] {
   const proofs = Array.isArray(credential.proof) ? credential.proof : credential.proof ? [credential.proof] : [];
   const dids = new Set<string>();
@@ -42,15 +44,20 @@ export function controllersOf(credential: VerifiableCredential, ownDidPrefix: st
     const vm = p && typeof p === 'object' ? (p as Record<string, unknown>).verificationMethod : null;
     if (typeof vm !== 'string' || vm.length > 512) continue;
     const did = vm.split('#', 1)[0];
-    if (did === ownDidPrefix || did.startsWith(`${ownDidPrefix}:`)) dids.add(did);
+    if (did === ownDidPrefix || did.startsWith(`${ownDidPrefix}:`) || did.startsWith('did:web:')) dids.add(did);
   }
   return [...dids];
 }
 
 /** The same allowlist loader as the main thread's, answering own DIDs from the documents handed in. */
-export function taskLoader(settings: LoaderSettings, didDocuments: VerifyTask['didDocuments'] = {}): DocumentLoader {
+export function taskLoader(settings: LoaderSettings, didDocuments: VerifyTask['didDocuments'] = {}, refusals: VerifyTask['refusals'] = {}): DocumentLoader {
+  const given = async (did: string) => {
+    const refused = refusals[did];
+    if (refused) throw new DocumentRefused(refused.reason, did, refused.detail);
+    return didDocuments[did] ?? null;
+  };
   return createDocumentLoader(
-    { ownDidDocument: async (did) => didDocuments[did] ?? null, ownStatusList: async () => null },
+    { ownDidDocument: given, ownStatusList: async () => null, foreignDidDocument: given },
     { ownDidPrefix: settings.ownDidPrefix, ownStatusListPrefix: settings.ownStatusListPrefix },
   );
 }
@@ -78,5 +85,5 @@ export async function runSign(task: SignTask, settings: LoaderSettings): Promise
 }
 
 export function runVerify(task: VerifyTask, settings: LoaderSettings): Promise<ProofResult[]> {
-  return verifyProofSet(task.credential, taskLoader(settings, task.didDocuments));
+  return verifyProofSet(task.credential, taskLoader(settings, task.didDocuments, task.refusals));
 }

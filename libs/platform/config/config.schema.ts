@@ -42,6 +42,19 @@ export const ConfigSchema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
   /** Worker threads that sign and verify Data Integrity proofs; 0 runs them on the main thread. Default: one per core. */
   PROOF_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  /**
+   * Outbound fetches (did:web of allowlisted hosts, trust lists by URL) may reach loopback addresses. For tests
+   * only: refused with NODE_ENV=production. Private ranges are refused always.
+   */
+  OUTBOUND_ALLOW_LOOPBACK: bool.default(false),
+  /** PEM file of one more certificate authority trusted by outbound fetches (a test's self-signed server). */
+  OUTBOUND_EXTRA_CA_FILE: z.string().min(1).optional(),
+  OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  OUTBOUND_MAX_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
+  /** How long a fetched DID document is used before it is fetched again. */
+  OUTBOUND_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** Lifetime of the trust list this instance publishes at /federation/trust-list. */
+  TRUST_LIST_VALIDITY_SECONDS: z.coerce.number().int().min(60).max(366 * 86_400).default(7 * 86_400),
 });
 
 /** The raw parse result; loadConfig fills in the derived fields (PUBLIC_BASE_URL, absolute DATA_DIR). */

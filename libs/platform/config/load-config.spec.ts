@@ -65,4 +65,11 @@ describe('loadConfig', () => {
     expect(c.DATA_DIR).toBe(require('node:path').join(require('../project-root').projectRoot(), '.data'));
     expect(loadConfig({ DATA_DIR: '/tmp/x' }).DATA_DIR).toBe('/tmp/x');
   });
+
+  it('allows loopback for outbound fetches in tests only, never in production', () => {
+    const prod = { NODE_ENV: 'production', AUTH_PUBLIC_JWK: '{}', KEY_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'), PUBLIC_BASE_URL: 'https://recognition.example' };
+    expect(loadConfig(prod).OUTBOUND_ALLOW_LOOPBACK).toBe(false);
+    expect(() => loadConfig({ ...prod, OUTBOUND_ALLOW_LOOPBACK: 'true' })).toThrow(/OUTBOUND_ALLOW_LOOPBACK: is for tests only/);
+    expect(loadConfig({ NODE_ENV: 'test', OUTBOUND_ALLOW_LOOPBACK: 'true' }).OUTBOUND_ALLOW_LOOPBACK).toBe(true);
+  });
 });

@@ -23,6 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: is required when NODE_ENV=production`));
     // did:web resolves over https only, and wallets refuse an http issuer: only development and tests run on http.
     if (result.data.PUBLIC_BASE_URL?.startsWith('http://')) throw new ConfigError(['PUBLIC_BASE_URL: must be https when NODE_ENV=production (did:web and OpenID4VC identifiers are https URLs)']);
+    if (result.data.OUTBOUND_ALLOW_LOOPBACK) throw new ConfigError(['OUTBOUND_ALLOW_LOOPBACK: is for tests only and refused when NODE_ENV=production']);
   }
   return {
     ...result.data,

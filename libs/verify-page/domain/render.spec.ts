@@ -10,6 +10,7 @@ const report = (over: Partial<VerificationReport> = {}): VerificationReport => (
   accredited: false,
   authentic: false,
   trusted: false,
+  trustedBy: null,
   revoked: false,
   suspended: false,
   expired: false,

@@ -128,6 +128,24 @@ export class VerificationCheckModel {
   subject?: string;
 }
 
+@ObjectType('TrustedBy', { description: 'The imported trust list that vouched for an issuer outside this registry.' })
+export class TrustedByModel {
+  @Field(() => ID)
+  listId: string;
+
+  @Field({ description: 'The publishing instance (its OpenID Federation entity identifier).' })
+  anchor: string;
+
+  @Field({ description: 'The institution\'s name as the list gives it.' })
+  name: string;
+
+  @Field()
+  jurisdiction: string;
+
+  @Field()
+  listExpiresAt: string;
+}
+
 @ObjectType('CredentialVerification')
 export class VerificationModel {
   @Field({ description: 'Every check passed: verified, trusted and, where it applies, accredited.' })
@@ -142,8 +160,11 @@ export class VerificationModel {
   @Field({ description: 'Every proof verifies.' })
   authentic: boolean;
 
-  @Field({ description: 'The issuer is in the trust registry.' })
+  @Field({ description: 'The issuer is in the trust registry or in an imported trust list in force.' })
   trusted: boolean;
+
+  @Field(() => TrustedByModel, { nullable: true, description: 'Which imported trust list vouched for the issuer (null: in this registry, or not trusted).' })
+  trustedBy: TrustedByModel | null;
 
   @Field()
   revoked: boolean;
