@@ -79,6 +79,14 @@ describe('verification pipeline', () => {
     expect(summary(checks)).toContain('STATUS:FAIL:STATUS_TYPE_UNSUPPORTED');
   });
 
+  it('refuses multi-bit status entries, which one-bit reading would misread; statusSize 1 is read', async () => {
+    const entry = (statusSize: unknown) => ({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '7', statusListCredential: 'https://x.example/status/1', statusSize });
+    const wide = await runPipeline(credential({ credentialStatus: entry(2) }), ports([byIssuer]));
+    expect(summary(wide.checks)).toContain('STATUS:FAIL:STATUS_TYPE_UNSUPPORTED');
+    const one = await runPipeline(credential({ credentialStatus: entry(1) }), ports([byIssuer]));
+    expect(summary(one.checks).filter((s) => s.startsWith('STATUS:'))).not.toContain('STATUS:FAIL:STATUS_TYPE_UNSUPPORTED');
+  });
+
   describe('issuer vouched for by an imported trust list', () => {
     const now = new Date('2026-01-01T00:00:00Z');
     const entry = { listId: 'l-1', anchor: 'https://nl.example', listExpiresAt: new Date('2026-02-01T00:00:00Z'), did: ISSUER, name: 'Rijn IJssel', jurisdiction: 'NL', validFrom: new Date('2025-12-01T00:00:00Z'), validUntil: new Date('2026-02-01T00:00:00Z') };

@@ -248,6 +248,9 @@ export const statusCheck: CheckFn = async (ctx, ports) => {
   if (!entries.length) return { checks: [c('STATUS', 'SKIP', 'NO_STATUS', 'the credential has no status entry')] };
   const unsupported = entries.find((e: Record<string, unknown>) => e?.type !== 'BitstringStatusListEntry');
   if (unsupported) return { checks: [c('STATUS', 'FAIL', 'STATUS_TYPE_UNSUPPORTED', `status entries of type ${JSON.stringify(unsupported?.type).slice(0, 100)} cannot be checked; only BitstringStatusListEntry`)] };
+  // Multi-bit entries (statusSize > 1, status messages) would be read as one bit: refused rather than misread.
+  const wide = entries.find((e: Record<string, unknown>) => e?.statusSize !== undefined && e.statusSize !== 1);
+  if (wide) return { checks: [c('STATUS', 'FAIL', 'STATUS_TYPE_UNSUPPORTED', `status entries with statusSize ${JSON.stringify(wide.statusSize).slice(0, 20)} cannot be checked; only one-bit entries (statusSize 1)`)] };
   const r = await ports.status(cred);
   if (!r.ok) return { checks: [c('STATUS', 'FAIL', 'STATUS_UNAVAILABLE', `status could not be checked: ${r.error}`)] };
   for (const b of r.bits) {
