@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { CredentialsCache } from './credentials-cache';
 import { CredentialsSettings } from './credentials.settings';
 import { createDocumentLoader, DocumentLoader } from './domain/document-loader';
 import { IssuerService } from './issuer.service';
-import { CredentialsRepository } from './persistence/credentials.repository';
 
 /** The one document loader of the service: bundled contexts, own DIDs and status lists, did:key. */
 @Injectable()
@@ -10,7 +10,7 @@ export class CredentialLoader {
   readonly load: DocumentLoader;
   readonly statusPrefix: string;
 
-  constructor(settings: CredentialsSettings, issuers: IssuerService, repo: CredentialsRepository) {
+  constructor(settings: CredentialsSettings, issuers: IssuerService, cache: CredentialsCache) {
     this.statusPrefix = settings.statusListPrefix;
     this.load = createDocumentLoader(
       {
@@ -18,7 +18,7 @@ export class CredentialLoader {
         ownStatusList: async (url) => {
           const id = url.slice(settings.statusListPrefix.length);
           if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-          return (await repo.statusList(id))?.credential ?? null;
+          return (await (await cache.view()).statusList(id))?.credential ?? null;
         },
       },
       { ownDidPrefix: settings.ownDidPrefix, ownStatusListPrefix: settings.statusListPrefix },

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import { Actor } from '../platform/auth/actor';
 import { AppError } from '../platform/errors/app-error';
+import { CredentialsCache } from './credentials-cache';
 import { CredentialsSettings } from './credentials.settings';
 import { STATUS_LIST_LENGTH, StatusPurpose } from './domain/constants';
 import { signAsIssuer } from './domain/proofs';
@@ -29,6 +30,7 @@ export class StatusService {
     private readonly loader: CredentialLoader,
     private readonly settings: CredentialsSettings,
     private readonly audit: AuditService,
+    private readonly cache: CredentialsCache,
   ) {}
 
   /**
@@ -98,6 +100,6 @@ export class StatusService {
 
   async listCredential(listId: string): Promise<Record<string, unknown> | null> {
     if (!/^[0-9a-f-]{36}$/.test(listId)) return null;
-    return (await this.repo.statusList(listId))?.credential ?? null;
+    return (await (await this.cache.view()).statusList(listId))?.credential ?? null;
   }
 }

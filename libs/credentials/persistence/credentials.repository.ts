@@ -132,6 +132,35 @@ export class CredentialsRepository {
     return (await this.m(m).query('SELECT * FROM issued_credential WHERE institution_id = $1 AND idempotency_key = $2', [institutionId, key]))[0] ?? null;
   }
 
+  async credentialsByIdempotencyKeys(institutionId: string, keys: readonly string[], m?: EntityManager): Promise<IssuedCredentialRow[]> {
+    if (!keys.length) return [];
+    return this.m(m).query('SELECT * FROM issued_credential WHERE institution_id = $1 AND idempotency_key = ANY($2::text[])', [institutionId, keys]);
+  }
+
+  /**
+   * Several credentials in one statement; a row whose idempotency key another transaction stored first is skipped
+   * (ON CONFLICT DO NOTHING). Returns the ids inserted.
+   */
+  async insertCredentials(m: EntityManager, rows: ReadonlyArray<Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>>): Promise<string[]> {
+    if (!rows.length) return [];
+    const params: unknown[] = [];
+    const tuples = rows.map((row) => {
+      const values = [row.id, row.institution_id, row.type, row.format, row.document, row.jwt, row.idempotency_key, row.request_hash, row.qualification_id, row.programme,
+        row.revocation_list_id, row.revocation_index, row.suspension_list_id, row.suspension_index, row.co_issuers, row.issued_at, row.valid_until];
+      const start = params.length;
+      params.push(...values);
+      return `(${values.map((_, j) => `$${start + j + 1}`).join(',')})`;
+    });
+    const inserted: Array<{ id: string }> = await m.query(
+      `INSERT INTO issued_credential (id, institution_id, type, format, document, jwt, idempotency_key, request_hash, qualification_id, programme,
+         revocation_list_id, revocation_index, suspension_list_id, suspension_index, co_issuers, issued_at, valid_until)
+       VALUES ${tuples.join(',')}
+       ON CONFLICT (institution_id, idempotency_key) DO NOTHING RETURNING id`,
+      params,
+    );
+    return inserted.map((r) => r.id);
+  }
+
   async insertCredential(m: EntityManager, row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>): Promise<void> {
     await m.query(
       `INSERT INTO issued_credential (id, institution_id, type, format, document, jwt, idempotency_key, request_hash, qualification_id, programme,

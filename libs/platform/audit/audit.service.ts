@@ -35,6 +35,23 @@ export class AuditService {
     });
   }
 
+  /** Several entries in one statement, inside the caller's transaction. */
+  async recordMany(manager: EntityManager, actor: Actor, recs: readonly AuditRecord[]): Promise<void> {
+    if (!recs.length) return;
+    await manager.insert(
+      AuditEntryEntity,
+      recs.map((rec) => ({
+        actor: actor.subject,
+        actorRole: actor.role,
+        action: rec.action,
+        entityType: rec.entityType,
+        entityId: rec.entityId,
+        before: (rec.before ?? null) as object | null,
+        after: (rec.after ?? null) as object | null,
+      })),
+    );
+  }
+
   async list(query: AuditQuery): Promise<{ items: AuditEntryEntity[]; totalCount: number }> {
     const qb = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a');
     if (query.entityType) qb.andWhere('a.entity_type = :t', { t: query.entityType });

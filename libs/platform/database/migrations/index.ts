@@ -11,6 +11,7 @@ import { WalletOffers1764835200000 } from './1764835200000-wallet-offers';
 import { ShareLinks1764921600000 } from './1764921600000-share-links';
 import { Binational1765008000000 } from './1765008000000-binational';
 import { DefaultPolicyV21765094400000 } from './1765094400000-default-policy-v2';
+import { CredentialsCacheVersion1765353600000 } from './1765353600000-credentials-cache-version';
 
 /** Every migration, in order. Listed explicitly so the build needs no glob at run time. */
-export const MIGRATIONS = [Catalogue1764057600000, Comparison1764144000000, Credentials1764230400000, Recognition1764316800000, IssuanceBatches1764403200000, BatchLeases1764489600000, PolicyJurisdiction1764576000000, StatusEntries1764662400000, OpenIssuance1764748800000, WalletOffers1764835200000, ShareLinks1764921600000, Binational1765008000000, DefaultPolicyV21765094400000];
+export const MIGRATIONS = [Catalogue1764057600000, Comparison1764144000000, Credentials1764230400000, Recognition1764316800000, IssuanceBatches1764403200000, BatchLeases1764489600000, PolicyJurisdiction1764576000000, StatusEntries1764662400000, OpenIssuance1764748800000, WalletOffers1764835200000, ShareLinks1764921600000, Binational1765008000000, DefaultPolicyV21765094400000, CredentialsCacheVersion1765353600000];
