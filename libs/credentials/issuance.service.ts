@@ -11,7 +11,7 @@ import { LearningCompanyService } from '../recognition/learning-companies/learni
 import { AppError } from '../platform/errors/app-error';
 import { parseOrThrow } from '../platform/errors/zod-problems';
 import { AccreditationService, AccreditationTarget, matchAccreditation } from './accreditation.service';
-import { CredentialsCache } from './credentials-cache';
+import { CredentialsCache, CredentialsView } from './credentials-cache';
 import {
   buildDiplomaCredential,
   buildKeuzedeelCredential,
@@ -39,7 +39,7 @@ import { IssuerService } from './issuer.service';
 import { CredentialLoader } from './loader.provider';
 import { CredentialsRepository } from './persistence/credentials.repository';
 import { IssuedCredentialRow } from './persistence/rows';
-import { StatusService } from './status.service';
+import { Allocation, StatusService } from './status.service';
 
 export type IssueKind = 'LearningUnitCredential' | 'DiplomaCredential' | 'RecognitionStatementCredential' | 'LanguageAchievementCredential' | 'KeuzedeelCredential';
 
@@ -147,9 +147,17 @@ export class IssuanceService {
   }
 
   /** Checks, reserved status indexes and the unsigned credential. */
-  private async draft(actor: Actor, kind: IssueKind, institutionId: string, r: AnyRequest, requestHash: string, root: string): Promise<DraftIssue> {
+  private async draft(
+    actor: Actor,
+    kind: IssueKind,
+    institutionId: string,
+    r: AnyRequest,
+    requestHash: string,
+    root: string,
+    block?: { view: CredentialsView; alloc: () => Allocation },
+  ): Promise<DraftIssue> {
     // Outside any transaction, so the registry comes from the cache (current as of this view).
-    const view = await this.cache.view();
+    const view = block?.view ?? (await this.cache.view());
     const inst = await view.institution(institutionId);
     if (!inst) throw AppError.notFound('institution', institutionId);
     const issuedAt = new Date();
@@ -205,7 +213,7 @@ export class IssuanceService {
       if (!accredited.ok) throw AppError.forbidden(accredited.reason);
     }
 
-    const alloc = await this.status.reserve(institutionId);
+    const alloc = block ? block.alloc() : await this.status.reserve(institutionId);
     const envelope: Envelope = {
       id: `urn:uuid:${randomUUID()}`,
       issuerDid: inst.did,
@@ -305,17 +313,21 @@ export class IssuanceService {
         throw e;
       }
     };
+    for (const [i, p] of parsed.entries()) {
+      const before = p && earlier.get(p.r.idempotencyKey);
+      if (before) outcomes[i] = replayOrError(i, before);
+    }
+    // One view of the registry and one reservation of status indexes for the whole block.
+    const fresh = parsed.flatMap((p, i) => (p && !outcomes[i] ? [i] : []));
+    const view = await this.cache.view();
+    const allocations = await this.status.reserveMany(institutionId, fresh.length);
+    const block = { view, alloc: () => allocations.shift()! };
     const signing: Array<{ i: number; pending: Promise<PendingIssue> }> = [];
     try {
-      for (const [i, p] of parsed.entries()) {
-        if (!p) continue;
-        const before = earlier.get(p.r.idempotencyKey);
-        if (before) {
-          outcomes[i] = replayOrError(i, before);
-          continue;
-        }
+      for (const i of fresh) {
+        const p = parsed[i]!;
         try {
-          const draft = await this.draft(actor, items[i].kind, institutionId, p.r, p.hash, items[i].root);
+          const draft = await this.draft(actor, items[i].kind, institutionId, p.r, p.hash, items[i].root, block);
           // The proofs of the block are made on the pool while the next items are checked.
           const pending = this.sign(draft);
           pending.catch(() => undefined);

@@ -43,6 +43,21 @@ export class StatusService {
     return { revocation, suspension };
   }
 
+  /** `count` allocations at once (a block of a batch): one statement per list in the common case. */
+  async reserveMany(institutionId: string, count: number): Promise<Allocation[]> {
+    if (count <= 0) return [];
+    const [revocation, suspension] = await Promise.all([this.reserveManyIn(institutionId, 'revocation', count), this.reserveManyIn(institutionId, 'suspension', count)]);
+    return revocation.map((r, i) => ({ revocation: r, suspension: suspension[i] }));
+  }
+
+  private async reserveManyIn(institutionId: string, purpose: StatusPurpose, count: number): Promise<Array<{ list: StatusListRow; index: number }>> {
+    const list = (await this.repo.currentList(institutionId, purpose)) ?? (await this.createList(institutionId, purpose));
+    // A list that cannot take them all (or candidates that collide) leaves the rest to the one-by-one path.
+    const got = list.length - list.used >= count ? (await this.repo.reserveIndexes(list, count)).map((index) => ({ list, index })) : [];
+    while (got.length < count) got.push(await this.reserveIn(institutionId, purpose));
+    return got;
+  }
+
   private async reserveIn(institutionId: string, purpose: StatusPurpose): Promise<{ list: StatusListRow; index: number }> {
     for (;;) {
       const list = (await this.repo.currentList(institutionId, purpose)) ?? (await this.createList(institutionId, purpose));

@@ -96,26 +96,43 @@ export class CredentialsRepository {
    */
   async reserveIndex(list: Pick<StatusListRow, 'id' | 'length'>): Promise<number | null> {
     const db = this.dataSource;
-    let index: number | null = null;
-    for (let attempt = 0; attempt < 32 && index === null; attempt++) {
-      const rows = await db.query('INSERT INTO status_list_entry (list_id, idx) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING idx', [list.id, randomInt(list.length)]);
-      if (rows.length) index = rows[0].idx;
-    }
-    if (index === null) {
+    // A probe that takes the index also counts it, in the same statement (one round trip).
+    for (let attempt = 0; attempt < 32; attempt++) {
       const rows = await db.query(
-        `INSERT INTO status_list_entry (list_id, idx)
-         SELECT $1, i FROM generate_series(0, $2 - 1) i WHERE NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = $1 AND e.idx = i) LIMIT 1
-         ON CONFLICT DO NOTHING RETURNING idx`,
-        [list.id, list.length],
+        `WITH taken AS (INSERT INTO status_list_entry (list_id, idx) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING idx),
+              counted AS (UPDATE status_list SET used = used + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM taken) RETURNING id)
+         SELECT idx FROM taken, counted`,
+        [list.id, randomInt(list.length)],
       );
-      if (!rows.length) {
-        await db.query('UPDATE status_list SET used = length WHERE id = $1', [list.id]);
-        return null;
-      }
-      index = rows[0].idx as number;
+      if (rows.length) return rows[0].idx as number;
+    }
+    const rows = await db.query(
+      `INSERT INTO status_list_entry (list_id, idx)
+       SELECT $1, i FROM generate_series(0, $2 - 1) i WHERE NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = $1 AND e.idx = i) LIMIT 1
+       ON CONFLICT DO NOTHING RETURNING idx`,
+      [list.id, list.length],
+    );
+    if (!rows.length) {
+      await db.query('UPDATE status_list SET used = length WHERE id = $1', [list.id]);
+      return null;
     }
     await db.query('UPDATE status_list SET used = used + 1 WHERE id = $1', [list.id]);
-    return index;
+    return rows[0].idx as number;
+  }
+
+  /**
+   * Reserves up to `count` random free indexes of the list in one statement (a block of a batch), and counts them.
+   * Fewer come back when candidates collide or the list is nearly full; the caller takes the rest one by one.
+   */
+  async reserveIndexes(list: Pick<StatusListRow, 'id' | 'length'>, count: number): Promise<number[]> {
+    const candidates = [...new Set(Array.from({ length: count }, () => randomInt(list.length)))];
+    const rows: Array<{ idx: number }> = await this.dataSource.query(
+      `WITH taken AS (INSERT INTO status_list_entry (list_id, idx) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING RETURNING idx),
+            counted AS (UPDATE status_list SET used = used + (SELECT count(*) FROM taken) WHERE id = $1 RETURNING id)
+       SELECT idx FROM taken, counted`,
+      [list.id, candidates],
+    );
+    return rows.map((r) => Number(r.idx));
   }
 
   /** Revocation-list indexes of the credentials that are suspended now (for the Token Status List view). */
