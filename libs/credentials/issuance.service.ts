@@ -102,16 +102,15 @@ export class IssuanceService {
     const institutionId = kind === 'RecognitionStatementCredential' ? await this.statementAuthority(actor, parsed as RecognitionStatementRequest, root) : this.issuingInstitution(actor, opts.issuer);
     const requestHash = contentHash(parsed);
 
-    const earlier = await this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey);
+    // Both reads at once: an earlier issuance of this key, and the registry's change counters.
+    const [earlier, view] = await Promise.all([this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey), this.cache.view()]);
     if (earlier) return this.replay(earlier, requestHash, root);
 
-    // Checks, index reservation and signing hold no transaction; only the writes share one, kept short.
-    const pending = await this.prepare(actor, kind, institutionId, parsed, requestHash, root);
+    // Checks, index reservation and signing hold no transaction; the writes are one statement.
+    const pending = await this.sign(await this.draft(actor, kind, institutionId, parsed, requestHash, root, { view }));
     try {
-      await this.dataSource.transaction(async (m) => {
-        await this.repo.insertCredential(m, pending.row);
-        await this.audit.record(m, actor, pending.audit);
-      });
+      // The credential and its audit entry in one statement (atomic, one round trip).
+      await this.audit.recordAlong(this.dataSource, actor, pending.audit, this.repo.insertCredentialStatement(pending.row));
       return { row: { ...pending.row, status: 'ACTIVE', cosigned_by: [] }, created: true };
     } catch (e) {
       // A concurrent retry with the same key won the race: return its credential.
@@ -141,11 +140,6 @@ export class IssuanceService {
     return { row: earlier, created: false };
   }
 
-  /** Everything up to the writes: checks, the credential, reserved status indexes and the proof. */
-  private async prepare(actor: Actor, kind: IssueKind, institutionId: string, r: AnyRequest, requestHash: string, root: string): Promise<PendingIssue> {
-    return this.sign(await this.draft(actor, kind, institutionId, r, requestHash, root));
-  }
-
   /** Checks, reserved status indexes and the unsigned credential. */
   private async draft(
     actor: Actor,
@@ -154,7 +148,7 @@ export class IssuanceService {
     r: AnyRequest,
     requestHash: string,
     root: string,
-    block?: { view: CredentialsView; alloc: () => Allocation },
+    block?: { view: CredentialsView; alloc?: () => Allocation },
   ): Promise<DraftIssue> {
     // Outside any transaction, so the registry comes from the cache (current as of this view).
     const view = block?.view ?? (await this.cache.view());
@@ -213,7 +207,7 @@ export class IssuanceService {
       if (!accredited.ok) throw AppError.forbidden(accredited.reason);
     }
 
-    const alloc = block ? block.alloc() : await this.status.reserve(institutionId);
+    const alloc = block?.alloc ? block.alloc() : await this.status.reserve(institutionId);
     const envelope: Envelope = {
       id: `urn:uuid:${randomUUID()}`,
       issuerDid: inst.did,

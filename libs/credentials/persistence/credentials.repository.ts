@@ -179,13 +179,19 @@ export class CredentialsRepository {
   }
 
   async insertCredential(m: EntityManager, row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>): Promise<void> {
-    await m.query(
-      `INSERT INTO issued_credential (id, institution_id, type, format, document, jwt, idempotency_key, request_hash, qualification_id, programme,
+    const { sql, params } = this.insertCredentialStatement(row);
+    await m.query(sql, params);
+  }
+
+  /** The INSERT of one credential as SQL and parameters, for a caller that adds to the statement (its audit entry). */
+  insertCredentialStatement(row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>): { sql: string; params: unknown[] } {
+    return {
+      sql: `INSERT INTO issued_credential (id, institution_id, type, format, document, jwt, idempotency_key, request_hash, qualification_id, programme,
          revocation_list_id, revocation_index, suspension_list_id, suspension_index, co_issuers, issued_at, valid_until)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
-      [row.id, row.institution_id, row.type, row.format, row.document, row.jwt, row.idempotency_key, row.request_hash, row.qualification_id, row.programme,
+      params: [row.id, row.institution_id, row.type, row.format, row.document, row.jwt, row.idempotency_key, row.request_hash, row.qualification_id, row.programme,
         row.revocation_list_id, row.revocation_index, row.suspension_list_id, row.suspension_index, row.co_issuers, row.issued_at, row.valid_until],
-    );
+    };
   }
 
   async updateCredentialDocument(m: EntityManager, id: string, document: Record<string, unknown>, cosignedBy: string[]): Promise<void> {
