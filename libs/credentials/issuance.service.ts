@@ -65,6 +65,8 @@ interface PendingIssue {
 
 interface DraftIssue {
   row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by' | 'document' | 'jwt'>;
+  /** The registry view the checks read; the signing key comes from it too. */
+  view: CredentialsView;
   unsigned: VerifiableCredential;
   audit: AuditRecord;
 }
@@ -262,12 +264,12 @@ export class IssuanceService {
       issued_at: issuedAt,
       valid_until: r.validUntil ? new Date(r.validUntil) : null,
     };
-    return { row, unsigned, audit: { action: 'credential.issue', entityType: 'credential', entityId: row.id, before: null, after: { type: kind, format: r.format, issuer: inst.did, coIssuers: coIssuerDids } } };
+    return { row, unsigned, view, audit: { action: 'credential.issue', entityType: 'credential', entityId: row.id, before: null, after: { type: kind, format: r.format, issuer: inst.did, coIssuers: coIssuerDids } } };
   }
 
   /** The proof (on the pool) or the JWT, with the institution's active key. */
   private async sign(draft: DraftIssue): Promise<PendingIssue> {
-    const key = await this.issuers.signingKey(draft.row.institution_id);
+    const key = await this.issuers.signingKey(draft.row.institution_id, undefined, draft.view);
     const document = draft.row.format === 'JWT' ? draft.unsigned : await this.proofs.signAsIssuer(draft.unsigned, key);
     const jwt = draft.row.format === 'JWT' ? await signJwt(draft.unsigned, key) : null;
     return { row: { ...draft.row, document, jwt }, audit: draft.audit };

@@ -5,7 +5,7 @@ import { Actor } from '../platform/auth/actor';
 import { AppError } from '../platform/errors/app-error';
 import { MULTIKEY_CONTEXT } from './domain/document-loader';
 import { generateIssuerKey, IssuerKeyPair, keyPairFrom, openSecret, sealSecret } from './domain/keys';
-import { CredentialsCache } from './credentials-cache';
+import { CredentialsCache, CredentialsView } from './credentials-cache';
 import { CredentialsSettings } from './credentials.settings';
 import { CredentialsRepository } from './persistence/credentials.repository';
 import { InstitutionRow, IssuerKeyRow } from './persistence/rows';
@@ -107,8 +107,8 @@ export class IssuerService {
   private readonly unsealed = new Map<string, Promise<IssuerKeyPair>>();
 
   /** Only for signing inside this module. Inside a transaction (`m`) the key is read there, else from the cache. */
-  async signingKey(institutionId: string, m?: EntityManager): Promise<IssuerKeyPair> {
-    const row = m ? await this.repo.activeKey(institutionId, m) : ((await (await this.cache.view()).keysOf(institutionId)).find((k) => !k.retired_at) ?? null);
+  async signingKey(institutionId: string, m?: EntityManager, view?: CredentialsView): Promise<IssuerKeyPair> {
+    const row = m ? await this.repo.activeKey(institutionId, m) : ((await (view ?? (await this.cache.view())).keysOf(institutionId)).find((k) => !k.retired_at) ?? null);
     if (!row) throw AppError.notFound('issuer key of institution', institutionId);
     let key = this.unsealed.get(row.id);
     if (!key) {

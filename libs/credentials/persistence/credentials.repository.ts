@@ -121,6 +121,24 @@ export class CredentialsRepository {
   }
 
   /**
+   * One random probe in the institution's current list for the purpose, taken and counted in one statement.
+   * Null when there is no current list or the probe collided: the caller goes the long way (reserveIndex).
+   */
+  async reserveInCurrentList(institutionId: string, purpose: 'revocation' | 'suspension'): Promise<{ list: StatusListRow; index: number } | null> {
+    // 2^47 is a multiple of any power-of-two list length (131,072 by default), so the index is uniform.
+    const rows: Array<StatusListRow & { reserved_idx: number }> = await this.dataSource.query(
+      `WITH list AS (SELECT id, length FROM status_list WHERE institution_id = $1 AND purpose = $2 AND used < length ORDER BY updated_at DESC LIMIT 1),
+            taken AS (INSERT INTO status_list_entry (list_id, idx) SELECT id, ($3::bigint % length)::int FROM list ON CONFLICT DO NOTHING RETURNING list_id, idx),
+            counted AS (UPDATE status_list l SET used = used + 1 FROM taken WHERE l.id = taken.list_id RETURNING l.*)
+       SELECT counted.*, taken.idx AS reserved_idx FROM counted, taken`,
+      [institutionId, purpose, randomInt(2 ** 47)],
+    );
+    if (!rows.length) return null;
+    const { reserved_idx, ...list } = rows[0];
+    return { list, index: Number(reserved_idx) };
+  }
+
+  /**
    * Reserves up to `count` random free indexes of the list in one statement (a block of a batch), and counts them.
    * Fewer come back when candidates collide or the list is nearly full; the caller takes the rest one by one.
    */
