@@ -3,6 +3,7 @@ import * as alignment from './alignment';
 import * as catalogue from './catalogue';
 import * as comparison from './comparison';
 import * as credentials from './credentials';
+import * as requestCost from './request-cost';
 import * as startup from './startup';
 
 /** A benchmark prints figures and ratios; it asserts nothing. */
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   catalogue,
   comparison,
   credentials,
+  'request-cost': requestCost,
   startup,
 };
 

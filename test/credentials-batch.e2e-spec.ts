@@ -43,6 +43,12 @@ describe('bulk issuance through the PostgreSQL job queue', () => {
        FROM issued_credential WHERE idempotency_key LIKE 'bulk-%'`,
     );
     expect(stats).toEqual({ n: N, rev: N, sus: N, lists: 1 });
+    // Indexes reserved a block at a time are counted as they are taken: each list's `used` is its reserved entries.
+    const counts = await t.dataSource.query(
+      `SELECT l.used, (SELECT count(*)::int FROM status_list_entry e WHERE e.list_id = l.id) AS entries FROM status_list l WHERE l.institution_id = 'alfa-college'`,
+    );
+    expect(counts.length).toBeGreaterThanOrEqual(2);
+    for (const c of counts) expect(c.used).toBe(c.entries);
 
     const again = await t.gql('mutation($items: [IssueCredentialsItemInput!]!) { issueCredentials(items: $items) { id } }', { items: batch }, f.nlSchool);
     const second = await waitFor(again.data.issueCredentials.id);

@@ -87,16 +87,20 @@ export class AccreditationService {
   }
 
   async check(institutionId: string, target: AccreditationTarget, at: Date, m?: EntityManager): Promise<AccreditationCheck> {
-    const day = at.toISOString().slice(0, 10);
-    const rows = await this.repo.accreditationsOf(institutionId, m);
-    const match = rows.find((r) => {
-      if (r.valid_from > day || (r.valid_until && r.valid_until < day)) return false;
-      if ('programme' in target) return r.scope === 'LEARNING_UNIT_PROGRAMME' && r.programme === target.programme;
-      const q = target.qualification;
-      return r.scope === 'QUALIFICATION' && (r.qualification_key === q.key || (!!q.code && r.qualification_code === q.code && r.qualification_jurisdiction === q.jurisdiction));
-    });
-    if (match) return { ok: true, reason: 'ACCREDITED', accreditationId: match.id };
-    const what = 'programme' in target ? `learning-unit programme "${target.programme}"` : `qualification "${target.qualification.key}"`;
-    return { ok: false, reason: `institution "${institutionId}" is not accredited to award ${what} on ${day}` };
+    return matchAccreditation(await this.repo.accreditationsOf(institutionId, m), institutionId, target, at);
   }
+}
+
+/** Does one of the institution's accreditations cover the target on that day? */
+export function matchAccreditation(rows: readonly AccreditationRow[], institutionId: string, target: AccreditationTarget, at: Date): AccreditationCheck {
+  const day = at.toISOString().slice(0, 10);
+  const match = rows.find((r) => {
+    if (r.valid_from > day || (r.valid_until && r.valid_until < day)) return false;
+    if ('programme' in target) return r.scope === 'LEARNING_UNIT_PROGRAMME' && r.programme === target.programme;
+    const q = target.qualification;
+    return r.scope === 'QUALIFICATION' && (r.qualification_key === q.key || (!!q.code && r.qualification_code === q.code && r.qualification_jurisdiction === q.jurisdiction));
+  });
+  if (match) return { ok: true, reason: 'ACCREDITED', accreditationId: match.id };
+  const what = 'programme' in target ? `learning-unit programme "${target.programme}"` : `qualification "${target.qualification.key}"`;
+  return { ok: false, reason: `institution "${institutionId}" is not accredited to award ${what} on ${day}` };
 }

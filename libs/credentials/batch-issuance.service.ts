@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Actor } from '../platform/auth/actor';
 import { APP_CONFIG } from '../platform/config/config.module';
@@ -9,12 +9,14 @@ import { AppConfig } from '../platform/config/config.schema';
 import { AppError } from '../platform/errors/app-error';
 import { parseOrThrow } from '../platform/errors/zod-problems';
 import { DiplomaRequestSchema, LearningUnitRequestSchema } from './domain/credential-request.schema';
-import { IssuanceService, IssueKind } from './issuance.service';
+import { IssuanceService, IssueKind, IssueOutcome } from './issuance.service';
 
 export const MAX_BATCH = 10_000;
 const QUEUE = 'credential-batch';
 /** A worker renews its lease every LEASE_RENEW_MS; a lease not renewed for LEASE_SECONDS means the worker died. */
 const LEASE_SECONDS = 15;
+/** Items per block: one transaction, one multi-row insert each, and the unit in which progress moves. */
+const BLOCK = 100;
 const LEASE_RENEW_MS = 5_000;
 /** How often each process looks for batches whose worker died (and once at start). */
 const SWEEP_MS = 5_000;
@@ -166,27 +168,16 @@ export class BatchIssuanceService implements OnModuleInit, OnApplicationBootstra
       for (;;) {
         if (this.stopping || lost) return;
         const items: Array<{ position: number; kind: IssueKind; request: unknown }> = await this.dataSource.query(
-          'SELECT position, kind, request FROM issuance_batch_item WHERE batch_id = $1 AND credential_id IS NULL AND error IS NULL ORDER BY position LIMIT 200',
+          `SELECT position, kind, request FROM issuance_batch_item WHERE batch_id = $1 AND credential_id IS NULL AND error IS NULL ORDER BY position LIMIT ${BLOCK}`,
           [batchId],
         );
         if (!items.length) break;
-        for (const item of items) {
-          if (this.stopping || lost) return;
-          try {
-            const r = await this.issuance.issue(actor, item.kind, item.request, { root: `items[${item.position}].request` });
-            // "created" means created for this batch: a credential an earlier, interrupted run of the same
-            // batch issued comes back as a retry, but it is still this batch's. First writer wins.
-            await this.dataSource.query(
-              `UPDATE issuance_batch_item i SET credential_id = $3,
-                 created = $4 OR EXISTS (SELECT 1 FROM issued_credential c WHERE c.id = $3 AND c.issued_at >= $5)
-               WHERE i.batch_id = $1 AND i.position = $2 AND i.credential_id IS NULL`,
-              [batchId, item.position, r.row.id, r.created, batch.created_at],
-            );
-          } catch (e) {
-            if (!(e instanceof AppError)) throw e; // infrastructure failure: stop; the sweep resumes the batch
-            await this.dataSource.query('UPDATE issuance_batch_item SET error = $3 WHERE batch_id = $1 AND position = $2 AND credential_id IS NULL', [batchId, item.position, `${e.code}: ${e.message}`]);
-          }
-        }
+        // One block: its credentials, audit entries and item outcomes commit together, or none of them do.
+        await this.issuance.issueBlock(
+          actor,
+          items.map((item) => ({ kind: item.kind, request: item.request, root: `items[${item.position}].request` })),
+          (m, outcomes) => this.recordOutcomes(m, batchId, batch.created_at, items, outcomes),
+        );
       }
       await this.dataSource.query('UPDATE issuance_batch SET finished_at = now(), lease_owner = NULL, lease_until = NULL WHERE id = $1 AND finished_at IS NULL', [batchId]);
     } finally {
@@ -195,6 +186,30 @@ export class BatchIssuanceService implements OnModuleInit, OnApplicationBootstra
       await this.dataSource
         .query('UPDATE issuance_batch SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2 AND finished_at IS NULL', [batchId, lease])
         .catch(() => undefined);
+    }
+  }
+
+  /** Marks each item of a block issued or failed, in the block's transaction; an item already marked keeps its outcome. */
+  private async recordOutcomes(m: EntityManager, batchId: string, batchCreatedAt: Date, items: ReadonlyArray<{ position: number }>, outcomes: ReadonlyArray<IssueOutcome | AppError>): Promise<void> {
+    const issued = outcomes.flatMap((o, i) => (o instanceof AppError ? [] : [{ position: items[i].position, credential_id: o.row.id, created: o.created }]));
+    const failed = outcomes.flatMap((o, i) => (o instanceof AppError ? [{ position: items[i].position, error: `${o.code}: ${o.message}` }] : []));
+    // "created" means created for this batch: a credential an earlier, interrupted run of the same batch issued
+    // comes back as a retry, but it is still this batch's. First writer wins.
+    if (issued.length) {
+      await m.query(
+        `UPDATE issuance_batch_item i SET credential_id = x.credential_id,
+           created = x.created OR EXISTS (SELECT 1 FROM issued_credential c WHERE c.id = x.credential_id AND c.issued_at >= $2)
+         FROM jsonb_to_recordset($3::jsonb) AS x(position int, credential_id text, created boolean)
+         WHERE i.batch_id = $1 AND i.position = x.position AND i.credential_id IS NULL`,
+        [batchId, batchCreatedAt, JSON.stringify(issued)],
+      );
+    }
+    if (failed.length) {
+      await m.query(
+        `UPDATE issuance_batch_item i SET error = x.error FROM jsonb_to_recordset($2::jsonb) AS x(position int, error text)
+         WHERE i.batch_id = $1 AND i.position = x.position AND i.credential_id IS NULL`,
+        [batchId, JSON.stringify(failed)],
+      );
     }
   }
 

@@ -12,6 +12,7 @@ import { APP_CONFIG } from '../platform/config/config.module';
 import { AppConfig } from '../platform/config/config.schema';
 import { AccreditationService } from './accreditation.service';
 import { BatchIssuanceService } from './batch-issuance.service';
+import { CredentialsCache } from './credentials-cache';
 import { CredentialsSettings } from './credentials.settings';
 import { DemoSeedService } from './demo-seed.service';
 import { BinationalCredentialsResolver } from './graphql/binational-credentials.resolver';
@@ -41,6 +42,7 @@ import { VerificationService } from './verification.service';
     { provide: CredentialsSettings, useFactory: (c: AppConfig) => new CredentialsSettings(c), inject: [APP_CONFIG] },
     { provide: KEY_ENCRYPTION_KEY, useFactory: (c: AppConfig) => loadKeyEncryptionKey(c), inject: [APP_CONFIG] },
     CredentialsRepository,
+    CredentialsCache,
     IssuerService,
     CredentialLoader,
     ProofPool,

@@ -10,7 +10,8 @@ import { RecognitionService, StatementBasis } from '../recognition/recognition.s
 import { LearningCompanyService } from '../recognition/learning-companies/learning-company.service';
 import { AppError } from '../platform/errors/app-error';
 import { parseOrThrow } from '../platform/errors/zod-problems';
-import { AccreditationService, AccreditationTarget } from './accreditation.service';
+import { AccreditationService, AccreditationTarget, matchAccreditation } from './accreditation.service';
+import { CredentialsCache, CredentialsView } from './credentials-cache';
 import {
   buildDiplomaCredential,
   buildKeuzedeelCredential,
@@ -39,7 +40,7 @@ import { IssuerService } from './issuer.service';
 import { CredentialLoader } from './loader.provider';
 import { CredentialsRepository } from './persistence/credentials.repository';
 import { IssuedCredentialRow } from './persistence/rows';
-import { StatusService } from './status.service';
+import { Allocation, StatusService } from './status.service';
 
 export type IssueKind = 'LearningUnitCredential' | 'DiplomaCredential' | 'RecognitionStatementCredential' | 'LanguageAchievementCredential' | 'KeuzedeelCredential';
 
@@ -63,6 +64,14 @@ interface PendingIssue {
   audit: AuditRecord;
 }
 
+interface DraftIssue {
+  row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by' | 'document' | 'jwt'>;
+  /** The registry view the checks read; the signing key comes from it too. */
+  view: CredentialsView;
+  unsigned: VerifiableCredential;
+  audit: AuditRecord;
+}
+
 /** Issues, co-signs and returns credentials. Signing happens outside any transaction; the writes share a short one. */
 @Injectable()
 export class IssuanceService {
@@ -78,6 +87,7 @@ export class IssuanceService {
     private readonly recognition: RecognitionService,
     private readonly proofs: ProofPool,
     private readonly learningCompanies: LearningCompanyService,
+    private readonly cache: CredentialsCache,
   ) {}
 
   /** The institution a school token issues for; naming another is refused. */
@@ -95,16 +105,15 @@ export class IssuanceService {
     const institutionId = kind === 'RecognitionStatementCredential' ? await this.statementAuthority(actor, parsed as RecognitionStatementRequest, root) : this.issuingInstitution(actor, opts.issuer);
     const requestHash = contentHash(parsed);
 
-    const earlier = await this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey);
+    // Both reads at once: an earlier issuance of this key, and the registry's change counters.
+    const [earlier, view] = await Promise.all([this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey), this.cache.view()]);
     if (earlier) return this.replay(earlier, requestHash, root);
 
-    // Checks, index reservation and signing hold no transaction; only the writes share one, kept short.
-    const pending = await this.prepare(this.dataSource.manager, actor, kind, institutionId, parsed, requestHash, root);
+    // Checks, index reservation and signing hold no transaction; the writes are one statement.
+    const pending = await this.sign(await this.draft(actor, kind, institutionId, parsed, requestHash, root, { view }));
     try {
-      await this.dataSource.transaction(async (m) => {
-        await this.repo.insertCredential(m, pending.row);
-        await this.audit.record(m, actor, pending.audit);
-      });
+      // The credential and its audit entry in one statement (atomic, one round trip).
+      await this.audit.recordAlong(this.dataSource, actor, pending.audit, this.repo.insertCredentialStatement(pending.row));
       return { row: { ...pending.row, status: 'ACTIVE', cosigned_by: [] }, created: true };
     } catch (e) {
       // A concurrent retry with the same key won the race: return its credential.
@@ -134,9 +143,19 @@ export class IssuanceService {
     return { row: earlier, created: false };
   }
 
-  /** Everything up to the writes: checks, the credential, reserved status indexes and the proof. */
-  private async prepare(m: EntityManager, actor: Actor, kind: IssueKind, institutionId: string, r: AnyRequest, requestHash: string, root: string): Promise<PendingIssue> {
-    const inst = await this.repo.institution(institutionId, m);
+  /** Checks, reserved status indexes and the unsigned credential. */
+  private async draft(
+    actor: Actor,
+    kind: IssueKind,
+    institutionId: string,
+    r: AnyRequest,
+    requestHash: string,
+    root: string,
+    block?: { view: CredentialsView; alloc?: () => Allocation },
+  ): Promise<DraftIssue> {
+    // Outside any transaction, so the registry comes from the cache (current as of this view).
+    const view = block?.view ?? (await this.cache.view());
+    const inst = await view.institution(institutionId);
     if (!inst) throw AppError.notFound('institution', institutionId);
     const issuedAt = new Date();
     let target: AccreditationTarget | null = null;
@@ -150,7 +169,7 @@ export class IssuanceService {
       target = { programme: lu.programme };
       for (const [i, co] of lu.coIssuers.entries()) {
         if (co === institutionId) throw AppError.badInput([{ field: `${root}.coIssuers[${i}]`, message: 'the issuer is not its own co-issuer' }]);
-        const c = await this.repo.institution(co, m);
+        const c = await view.institution(co);
         if (!c) throw AppError.badInput([{ field: `${root}.coIssuers[${i}]`, message: `unknown institution "${co}"` }]);
         coIssuerDids.push(c.did);
       }
@@ -158,7 +177,7 @@ export class IssuanceService {
         throw AppError.badInput([{ field: `${root}.activity.hostCompany`, message: `unknown learning company "${lu.activity.hostCompany}"` }]);
       }
       if (lu.activity.partnerInstitution) {
-        const p = await this.repo.institution(lu.activity.partnerInstitution, m);
+        const p = await view.institution(lu.activity.partnerInstitution);
         if (!p) throw AppError.badInput([{ field: `${root}.activity.partnerInstitution`, message: `unknown institution "${lu.activity.partnerInstitution}"` }]);
         partnerDid = p.did;
       }
@@ -187,11 +206,11 @@ export class IssuanceService {
     }
 
     if (target) {
-      const accredited = await this.accreditation.check(institutionId, target, issuedAt, m);
+      const accredited = matchAccreditation(await view.accreditationsOf(institutionId), institutionId, target, issuedAt);
       if (!accredited.ok) throw AppError.forbidden(accredited.reason);
     }
 
-    const alloc = await this.status.reserve(institutionId);
+    const alloc = block?.alloc ? block.alloc() : await this.status.reserve(institutionId);
     const envelope: Envelope = {
       id: `urn:uuid:${randomUUID()}`,
       issuerDid: inst.did,
@@ -229,16 +248,11 @@ export class IssuanceService {
     // The subject schema is enforced on what is signed, not only on the request.
     parseOrThrow(SUBJECT_SCHEMAS[kind], unsigned.credentialSubject, 'credentialSubject');
 
-    const key = await this.issuers.signingKey(institutionId, m);
-    const signed = r.format === 'JWT' ? null : await this.proofs.signAsIssuer(unsigned, key);
-    const jwt = r.format === 'JWT' ? await signJwt(unsigned, key) : null;
-    const row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by'> = {
+    const row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by' | 'document' | 'jwt'> = {
       id: envelope.id,
       institution_id: institutionId,
       type: kind,
       format: r.format,
-      document: signed ?? unsigned,
-      jwt,
       idempotency_key: r.idempotencyKey,
       request_hash: requestHash,
       qualification_id: qualificationId,
@@ -251,7 +265,92 @@ export class IssuanceService {
       issued_at: issuedAt,
       valid_until: r.validUntil ? new Date(r.validUntil) : null,
     };
-    return { row, audit: { action: 'credential.issue', entityType: 'credential', entityId: row.id, before: null, after: { type: kind, format: r.format, issuer: inst.did, coIssuers: coIssuerDids } } };
+    return { row, unsigned, view, audit: { action: 'credential.issue', entityType: 'credential', entityId: row.id, before: null, after: { type: kind, format: r.format, issuer: inst.did, coIssuers: coIssuerDids } } };
+  }
+
+  /** The proof (on the pool) or the JWT, with the institution's active key. */
+  private async sign(draft: DraftIssue): Promise<PendingIssue> {
+    const key = await this.issuers.signingKey(draft.row.institution_id, undefined, draft.view);
+    const document = draft.row.format === 'JWT' ? draft.unsigned : await this.proofs.signAsIssuer(draft.unsigned, key);
+    const jwt = draft.row.format === 'JWT' ? await signJwt(draft.unsigned, key) : null;
+    return { row: { ...draft.row, document, jwt }, audit: draft.audit };
+  }
+
+  /**
+   * Issues a block of batch items for one school: one query for earlier issuances of their idempotency keys, the
+   * checks and status indexes item by item, the proofs on the pool at the same time, then one transaction with
+   * multi-row inserts of the credentials and their audit entries, in which `within` records the outcome too. An
+   * item that fails for a reason of its own (AppError) comes back as its error; anything else throws, and nothing
+   * of the block is stored.
+   */
+  async issueBlock(
+    actor: Actor,
+    items: ReadonlyArray<{ kind: IssueKind; request: unknown; root: string }>,
+    within: (m: EntityManager, outcomes: ReadonlyArray<IssueOutcome | AppError>) => Promise<void>,
+  ): Promise<Array<IssueOutcome | AppError>> {
+    const institutionId = this.issuingInstitution(actor);
+    const outcomes: Array<IssueOutcome | AppError | null> = items.map(() => null);
+    const parsed = items.map((it, i) => {
+      try {
+        const r = parseOrThrow(REQUEST_SCHEMAS[it.kind], it.request, it.root);
+        return { r, hash: contentHash(r) };
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        outcomes[i] = e;
+        return null;
+      }
+    });
+    const keys = parsed.flatMap((p) => (p ? [p.r.idempotencyKey] : []));
+    const earlier = new Map<string, IssuedCredentialRow>((await this.repo.credentialsByIdempotencyKeys(institutionId, keys)).map((row) => [row.idempotency_key, row]));
+    const replayOrError = (i: number, row: IssuedCredentialRow) => {
+      try {
+        return this.replay(row, parsed[i]!.hash, items[i].root);
+      } catch (e) {
+        if (e instanceof AppError) return e;
+        throw e;
+      }
+    };
+    for (const [i, p] of parsed.entries()) {
+      const before = p && earlier.get(p.r.idempotencyKey);
+      if (before) outcomes[i] = replayOrError(i, before);
+    }
+    // One view of the registry and one reservation of status indexes for the whole block.
+    const fresh = parsed.flatMap((p, i) => (p && !outcomes[i] ? [i] : []));
+    const view = await this.cache.view();
+    const allocations = await this.status.reserveMany(institutionId, fresh.length);
+    const block = { view, alloc: () => allocations.shift()! };
+    const signing: Array<{ i: number; pending: Promise<PendingIssue> }> = [];
+    try {
+      for (const i of fresh) {
+        const p = parsed[i]!;
+        try {
+          const draft = await this.draft(actor, items[i].kind, institutionId, p.r, p.hash, items[i].root, block);
+          // The proofs of the block are made on the pool while the next items are checked.
+          const pending = this.sign(draft);
+          pending.catch(() => undefined);
+          signing.push({ i, pending });
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          outcomes[i] = e;
+        }
+      }
+    } finally {
+      await Promise.allSettled(signing.map((s) => s.pending));
+    }
+    const signed = await Promise.all(signing.map(async (s) => ({ i: s.i, pending: await s.pending })));
+    return this.dataSource.transaction(async (m) => {
+      const inserted = new Set(await this.repo.insertCredentials(m, signed.map((s) => s.pending.row)));
+      await this.audit.recordMany(m, actor, signed.filter((s) => inserted.has(s.pending.row.id)).map((s) => s.pending.audit));
+      // A key another run stored meanwhile (its insert won): that credential is the item's.
+      const lost = signed.filter((s) => !inserted.has(s.pending.row.id));
+      const winners = new Map((await this.repo.credentialsByIdempotencyKeys(institutionId, lost.map((s) => s.pending.row.idempotency_key), m)).map((row) => [row.idempotency_key, row]));
+      for (const s of signed) {
+        outcomes[s.i] = inserted.has(s.pending.row.id) ? { row: { ...s.pending.row, status: 'ACTIVE', cosigned_by: [] }, created: true } : replayOrError(s.i, winners.get(s.pending.row.idempotency_key)!);
+      }
+      const done = outcomes as Array<IssueOutcome | AppError>;
+      await within(m, done);
+      return done;
+    });
   }
 
   private statusUrl(listId: string): string {

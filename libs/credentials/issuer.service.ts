@@ -5,6 +5,7 @@ import { Actor } from '../platform/auth/actor';
 import { AppError } from '../platform/errors/app-error';
 import { MULTIKEY_CONTEXT } from './domain/document-loader';
 import { generateIssuerKey, IssuerKeyPair, keyPairFrom, openSecret, sealSecret } from './domain/keys';
+import { CredentialsCache, CredentialsView } from './credentials-cache';
 import { CredentialsSettings } from './credentials.settings';
 import { CredentialsRepository } from './persistence/credentials.repository';
 import { InstitutionRow, IssuerKeyRow } from './persistence/rows';
@@ -34,6 +35,7 @@ export class IssuerService {
     private readonly audit: AuditService,
     private readonly settings: CredentialsSettings,
     @Inject(KEY_ENCRYPTION_KEY) private readonly kek: Uint8Array,
+    private readonly cache: CredentialsCache,
   ) {}
 
   async register(actor: Actor, input: NewInstitution, m?: EntityManager): Promise<InstitutionRow> {
@@ -104,9 +106,9 @@ export class IssuerService {
   /** Decrypted keys by key id; kept in this module's memory only, so bulk issuance decrypts each key once. */
   private readonly unsealed = new Map<string, Promise<IssuerKeyPair>>();
 
-  /** Only for signing inside this module. */
-  async signingKey(institutionId: string, m?: EntityManager): Promise<IssuerKeyPair> {
-    const row = await this.repo.activeKey(institutionId, m);
+  /** Only for signing inside this module. Inside a transaction (`m`) the key is read there, else from the cache. */
+  async signingKey(institutionId: string, m?: EntityManager, view?: CredentialsView): Promise<IssuerKeyPair> {
+    const row = m ? await this.repo.activeKey(institutionId, m) : ((await (view ?? (await this.cache.view())).keysOf(institutionId)).find((k) => !k.retired_at) ?? null);
     if (!row) throw AppError.notFound('issuer key of institution', institutionId);
     let key = this.unsealed.get(row.id);
     if (!key) {
@@ -120,11 +122,12 @@ export class IssuerService {
     return key;
   }
 
+  /** From the registry cache: current as of this call (see CredentialsCache). */
   async didDocument(did: string): Promise<Record<string, unknown> | null> {
-    const inst = await this.repo.institutionByDid(did);
+    const view = await this.cache.view();
+    const inst = await view.institutionByDid(did);
     if (!inst) return null;
-    const keys = await this.repo.keysOf(inst.id);
-    return didDocumentOf(inst, keys);
+    return didDocumentOf(inst, await view.keysOf(inst.id));
   }
 
   institution(id: string) {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { CredentialsCache } from './credentials-cache';
 import { CredentialsSettings } from './credentials.settings';
 import { createDocumentLoader, DocumentLoader } from './domain/document-loader';
 import { IssuerService } from './issuer.service';
-import { CredentialsRepository } from './persistence/credentials.repository';
 import { ForeignDidService } from './federation/foreign-did.service';
 
 /** The one document loader of the service: bundled contexts, own DIDs and status lists, did:key, admin-approved DIDs of other hosts. */
@@ -11,7 +11,7 @@ export class CredentialLoader {
   readonly load: DocumentLoader;
   readonly statusPrefix: string;
 
-  constructor(settings: CredentialsSettings, issuers: IssuerService, repo: CredentialsRepository, foreign: ForeignDidService) {
+  constructor(settings: CredentialsSettings, issuers: IssuerService, cache: CredentialsCache, foreign: ForeignDidService) {
     this.statusPrefix = settings.statusListPrefix;
     this.load = createDocumentLoader(
       {
@@ -19,7 +19,7 @@ export class CredentialLoader {
         ownStatusList: async (url) => {
           const id = url.slice(settings.statusListPrefix.length);
           if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-          return (await repo.statusList(id))?.credential ?? null;
+          return (await (await cache.view()).statusList(id))?.credential ?? null;
         },
         foreignDidDocument: (did) => foreign.resolve(did),
       },

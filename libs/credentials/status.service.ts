@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import { Actor } from '../platform/auth/actor';
 import { AppError } from '../platform/errors/app-error';
+import { CredentialsCache } from './credentials-cache';
 import { CredentialsSettings } from './credentials.settings';
 import { STATUS_LIST_LENGTH, StatusPurpose } from './domain/constants';
 import { signAsIssuer } from './domain/proofs';
@@ -29,6 +30,7 @@ export class StatusService {
     private readonly loader: CredentialLoader,
     private readonly settings: CredentialsSettings,
     private readonly audit: AuditService,
+    private readonly cache: CredentialsCache,
   ) {}
 
   /**
@@ -37,8 +39,28 @@ export class StatusService {
    * reserved and unused, which costs one slot and reveals nothing.
    */
   async reserve(institutionId: string): Promise<Allocation> {
-    const [revocation, suspension] = await Promise.all([this.reserveIn(institutionId, 'revocation'), this.reserveIn(institutionId, 'suspension')]);
+    const [revocation, suspension] = await Promise.all([this.reserveQuick(institutionId, 'revocation'), this.reserveQuick(institutionId, 'suspension')]);
     return { revocation, suspension };
+  }
+
+  /** The common case in one statement (current list, random probe, count); otherwise the full path. */
+  private async reserveQuick(institutionId: string, purpose: StatusPurpose): Promise<{ list: StatusListRow; index: number }> {
+    return (await this.repo.reserveInCurrentList(institutionId, purpose)) ?? this.reserveIn(institutionId, purpose);
+  }
+
+  /** `count` allocations at once (a block of a batch): one statement per list in the common case. */
+  async reserveMany(institutionId: string, count: number): Promise<Allocation[]> {
+    if (count <= 0) return [];
+    const [revocation, suspension] = await Promise.all([this.reserveManyIn(institutionId, 'revocation', count), this.reserveManyIn(institutionId, 'suspension', count)]);
+    return revocation.map((r, i) => ({ revocation: r, suspension: suspension[i] }));
+  }
+
+  private async reserveManyIn(institutionId: string, purpose: StatusPurpose, count: number): Promise<Array<{ list: StatusListRow; index: number }>> {
+    const list = (await this.repo.currentList(institutionId, purpose)) ?? (await this.createList(institutionId, purpose));
+    // A list that cannot take them all (or candidates that collide) leaves the rest to the one-by-one path.
+    const got = list.length - list.used >= count ? (await this.repo.reserveIndexes(list, count)).map((index) => ({ list, index })) : [];
+    while (got.length < count) got.push(await this.reserveIn(institutionId, purpose));
+    return got;
   }
 
   private async reserveIn(institutionId: string, purpose: StatusPurpose): Promise<{ list: StatusListRow; index: number }> {
@@ -98,6 +120,6 @@ export class StatusService {
 
   async listCredential(listId: string): Promise<Record<string, unknown> | null> {
     if (!/^[0-9a-f-]{36}$/.test(listId)) return null;
-    return (await this.repo.statusList(listId))?.credential ?? null;
+    return (await (await this.cache.view()).statusList(listId))?.credential ?? null;
   }
 }

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { DataSource } from 'typeorm';
 import { contentHash } from '../catalogue/domain/qualification-text';
-import { AccreditationService } from './accreditation.service';
-import { DocumentLoader } from './domain/document-loader';
+import { matchAccreditation } from './accreditation.service';
+import { CredentialsCache, lazyView } from './credentials-cache';
+import { DocumentRefused } from './domain/document-loader';
 import { unwrapCredential } from './domain/envelope';
+import { readStatusBits } from './domain/status-list';
 import { PresentationProofResult, verifyPresentationJwt, verifyPresentationProof } from './domain/presentation';
 import { verifyJwt, VerifiableCredential } from './domain/proofs';
 import { issuerIdOf, MAX_CREDENTIAL_BYTES, runPipeline, VerificationPorts } from './domain/verification-checks';
 import { ProofPool } from './proof-pool/proof-pool.service';
 import { summarise, VerificationReport } from './domain/verification';
-import { didDocumentOf, IssuerService } from './issuer.service';
+import { didDocumentOf } from './issuer.service';
 import { CredentialLoader } from './loader.provider';
 import { HostCompanyCheck } from './host-company.check';
 import { trustDecision } from './domain/federation/trust-list';
@@ -38,8 +37,7 @@ export interface VerifyOptions {
 export class VerificationService {
   constructor(
     private readonly loader: CredentialLoader,
-    private readonly issuers: IssuerService,
-    private readonly accreditation: AccreditationService,
+    private readonly cache: CredentialsCache,
     private readonly dataSource: DataSource,
     private readonly proofs: ProofPool,
     private readonly hostCompanies: HostCompanyCheck,
@@ -94,42 +92,40 @@ export class VerificationService {
     return verifyPresentationJwt(jwt, o, this.loader.load);
   }
 
-  /** One verification reads each institution, key list and document once, however many checks ask. */
+  /**
+   * One verification takes one view of the registry and the status lists (one query for the change counters, the
+   * rows from memory unless something changed), so a revocation or a new key committed by any process is seen.
+   */
   private ports(): VerificationPorts {
-    const institutions = new Map<string, ReturnType<IssuerService['institutionByDid']>>();
-    const institutionByDid = (did: string) => institutions.get(did) ?? institutions.set(did, this.issuers.institutionByDid(did)).get(did)!;
-    const keyLists = new Map<string, ReturnType<IssuerService['keysOf']>>();
-    const keysOf = (institutionId: string) => keyLists.get(institutionId) ?? keyLists.set(institutionId, this.issuers.keysOf(institutionId)).get(institutionId)!;
+    const view = lazyView(this.cache);
+    const institutionByDid = async (did: string) => (await view()).institutionByDid(did);
+    const keysOf = async (institutionId: string) => (await view()).keysOf(institutionId);
     const didDocument = async (did: string) => {
       const inst = await institutionByDid(did);
       if (inst) return didDocumentOf(inst, await keysOf(inst.id));
       // Another host's DID: only what an admin approved; refusals carry their reason into the proof's error.
       return did.startsWith('did:web:') ? this.foreignDids.resolve(did) : null;
     };
-    const documents = new Map<string, ReturnType<DocumentLoader>>();
-    const load: DocumentLoader = (url) => {
-      const hit = documents.get(url);
-      if (hit) return hit;
-      const doc = this.loader.load(url);
-      documents.set(url, doc);
-      return doc;
+    const loadList = async (url: string): Promise<VerifiableCredential> => {
+      if (!url.startsWith(this.loader.statusPrefix)) return (await this.loader.load(url)).document as VerifiableCredential;
+      const id = url.slice(this.loader.statusPrefix.length);
+      const row = /^[0-9a-f-]{36}$/.test(id) ? await (await view()).statusList(id) : null;
+      if (!row?.credential) throw new DocumentRefused('UNKNOWN_DOCUMENT', url);
+      return row.credential as VerifiableCredential;
     };
     return {
       institutionByDid,
       keysOf,
       verifyProofSet: (credential) => this.proofs.verifyProofSet(credential, didDocument),
       verifyJwt: (jwt) => verifyJwt(jwt, this.loader.load),
-      accreditation: (institutionId, target, at) => this.accreditation.check(institutionId, target, at),
+      accreditation: async (institutionId, target, at) => matchAccreditation(await (await view()).accreditationsOf(institutionId), institutionId, target, at),
       trustList: async (did) => trustDecision(await this.trustLists.trustEntries(did), did, new Date()),
       hostCompany: (credential, issuerJurisdiction) => this.hostCompanies.check(credential, issuerJurisdiction),
       tokenStatus: (uri, idx) => this.tokenStatus(uri, idx, institutionByDid, keysOf),
       status: async (credential) => {
-        const listProblem = await this.statusListsProblem(credential, load);
+        const listProblem = await this.statusListsProblem(credential, loadList, didDocument);
         if (listProblem) return { ok: false, error: listProblem };
-        const r = await checkStatus({ credential, documentLoader: load, suite: new DataIntegrityProof({ cryptosuite }), verifyBitstringStatusListCredential: false, verifyMatchingIssuers: true });
-        if (!r.verified) return { ok: false, error: r.error?.message ?? 'unknown error' };
-        // checkStatus answers verified:true even for a set bit; the bit itself is in `status`.
-        return { ok: true, bits: (r.results as Array<{ status: boolean; credentialStatus: { statusPurpose: string } }>).map((s) => ({ purpose: s.credentialStatus.statusPurpose, set: s.status })) };
+        return readStatusBits(credential, loadList);
       },
     };
   }
@@ -157,6 +153,8 @@ export class VerificationService {
     }
   }
 
+  /** List documents (one object per cached version) whose proof has verified; content hashes for lists from elsewhere. */
+  private readonly verifiedListDocuments = new WeakSet<object>();
   /** Content hashes of status-list credentials (proof included) already verified; any change misses the cache. */
   private readonly verifiedLists = new Set<string>();
 
@@ -164,24 +162,33 @@ export class VerificationService {
    * Verifies each referenced status-list credential's own proof once per signed version. The library would
    * re-verify it on every call, doubling the canonicalisation work of a verification.
    */
-  private async statusListsProblem(credential: VerifiableCredential, load: DocumentLoader): Promise<string | null> {
+  private async statusListsProblem(
+    credential: VerifiableCredential,
+    load: (url: string) => Promise<VerifiableCredential>,
+    didDocument: (did: string) => Promise<Record<string, unknown> | null>,
+  ): Promise<string | null> {
     const entries = (Array.isArray(credential.credentialStatus) ? credential.credentialStatus : [credential.credentialStatus]) as Array<{ statusListCredential?: unknown }>;
     if (entries.some((e) => typeof e?.statusListCredential !== 'string')) return 'every status entry needs a statusListCredential URL';
     const urls = [...new Set(entries.map((e) => e.statusListCredential as string))];
     for (const url of urls) {
       let list: VerifiableCredential;
       try {
-        list = (await load(url)).document as VerifiableCredential;
+        list = await load(url);
       } catch (e) {
         return `status list ${url}: ${(e as Error).message}`;
       }
+      if (this.verifiedListDocuments.has(list)) continue;
       const hash = contentHash(list);
-      if (this.verifiedLists.has(hash)) continue;
-      const proofs = await this.proofs.verifyProofSet(list).catch(() => []);
+      if (this.verifiedLists.has(hash)) {
+        this.verifiedListDocuments.add(list);
+        continue;
+      }
+      const proofs = await this.proofs.verifyProofSet(list, didDocument).catch(() => []);
       const issuer = issuerIdOf(list);
       if (!proofs.length || !proofs.every((p) => p.verified && p.controller === issuer)) return `status list ${url} does not verify`;
       if (this.verifiedLists.size > 10_000) this.verifiedLists.clear();
       this.verifiedLists.add(hash);
+      this.verifiedListDocuments.add(list);
     }
     return null;
   }

@@ -41,10 +41,12 @@ export interface TestAppOptions {
   logSink?: (line: string) => void;
   /** Receives the raw text of every GraphQL response. */
   onResponse?: (text: string) => void;
+  /** Join this database (another test app's) instead of creating one; it is left for its owner to drop. */
+  databaseUrl?: string;
 }
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = opts.databaseUrl ? { url: opts.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'recog-e2e-data-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: db.url, ...opts.env });
   const app = await createApp(config, createLogger(config.LOG_LEVEL, opts.logSink ? { write: (line: string) => void opts.logSink!(line) } : undefined), db.url);

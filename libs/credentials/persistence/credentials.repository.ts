@@ -96,26 +96,61 @@ export class CredentialsRepository {
    */
   async reserveIndex(list: Pick<StatusListRow, 'id' | 'length'>): Promise<number | null> {
     const db = this.dataSource;
-    let index: number | null = null;
-    for (let attempt = 0; attempt < 32 && index === null; attempt++) {
-      const rows = await db.query('INSERT INTO status_list_entry (list_id, idx) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING idx', [list.id, randomInt(list.length)]);
-      if (rows.length) index = rows[0].idx;
-    }
-    if (index === null) {
+    // A probe that takes the index also counts it, in the same statement (one round trip).
+    for (let attempt = 0; attempt < 32; attempt++) {
       const rows = await db.query(
-        `INSERT INTO status_list_entry (list_id, idx)
-         SELECT $1, i FROM generate_series(0, $2 - 1) i WHERE NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = $1 AND e.idx = i) LIMIT 1
-         ON CONFLICT DO NOTHING RETURNING idx`,
-        [list.id, list.length],
+        `WITH taken AS (INSERT INTO status_list_entry (list_id, idx) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING idx),
+              counted AS (UPDATE status_list SET used = used + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM taken) RETURNING id)
+         SELECT idx FROM taken, counted`,
+        [list.id, randomInt(list.length)],
       );
-      if (!rows.length) {
-        await db.query('UPDATE status_list SET used = length WHERE id = $1', [list.id]);
-        return null;
-      }
-      index = rows[0].idx as number;
+      if (rows.length) return rows[0].idx as number;
+    }
+    const rows = await db.query(
+      `INSERT INTO status_list_entry (list_id, idx)
+       SELECT $1, i FROM generate_series(0, $2 - 1) i WHERE NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = $1 AND e.idx = i) LIMIT 1
+       ON CONFLICT DO NOTHING RETURNING idx`,
+      [list.id, list.length],
+    );
+    if (!rows.length) {
+      await db.query('UPDATE status_list SET used = length WHERE id = $1', [list.id]);
+      return null;
     }
     await db.query('UPDATE status_list SET used = used + 1 WHERE id = $1', [list.id]);
-    return index;
+    return rows[0].idx as number;
+  }
+
+  /**
+   * One random probe in the institution's current list for the purpose, taken and counted in one statement.
+   * Null when there is no current list or the probe collided: the caller goes the long way (reserveIndex).
+   */
+  async reserveInCurrentList(institutionId: string, purpose: 'revocation' | 'suspension'): Promise<{ list: StatusListRow; index: number } | null> {
+    // 2^47 is a multiple of any power-of-two list length (131,072 by default), so the index is uniform.
+    const rows: Array<StatusListRow & { reserved_idx: number }> = await this.dataSource.query(
+      `WITH list AS (SELECT id, length FROM status_list WHERE institution_id = $1 AND purpose = $2 AND used < length ORDER BY updated_at DESC LIMIT 1),
+            taken AS (INSERT INTO status_list_entry (list_id, idx) SELECT id, ($3::bigint % length)::int FROM list ON CONFLICT DO NOTHING RETURNING list_id, idx),
+            counted AS (UPDATE status_list l SET used = used + 1 FROM taken WHERE l.id = taken.list_id RETURNING l.*)
+       SELECT counted.*, taken.idx AS reserved_idx FROM counted, taken`,
+      [institutionId, purpose, randomInt(2 ** 47)],
+    );
+    if (!rows.length) return null;
+    const { reserved_idx, ...list } = rows[0];
+    return { list, index: Number(reserved_idx) };
+  }
+
+  /**
+   * Reserves up to `count` random free indexes of the list in one statement (a block of a batch), and counts them.
+   * Fewer come back when candidates collide or the list is nearly full; the caller takes the rest one by one.
+   */
+  async reserveIndexes(list: Pick<StatusListRow, 'id' | 'length'>, count: number): Promise<number[]> {
+    const candidates = [...new Set(Array.from({ length: count }, () => randomInt(list.length)))];
+    const rows: Array<{ idx: number }> = await this.dataSource.query(
+      `WITH taken AS (INSERT INTO status_list_entry (list_id, idx) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING RETURNING idx),
+            counted AS (UPDATE status_list SET used = used + (SELECT count(*) FROM taken) WHERE id = $1 RETURNING id)
+       SELECT idx FROM taken, counted`,
+      [list.id, candidates],
+    );
+    return rows.map((r) => Number(r.idx));
   }
 
   /** Revocation-list indexes of the credentials that are suspended now (for the Token Status List view). */
@@ -140,14 +175,49 @@ export class CredentialsRepository {
     return (await this.m(m).query('SELECT * FROM issued_credential WHERE institution_id = $1 AND idempotency_key = $2', [institutionId, key]))[0] ?? null;
   }
 
-  async insertCredential(m: EntityManager, row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>): Promise<void> {
-    await m.query(
+  async credentialsByIdempotencyKeys(institutionId: string, keys: readonly string[], m?: EntityManager): Promise<IssuedCredentialRow[]> {
+    if (!keys.length) return [];
+    return this.m(m).query('SELECT * FROM issued_credential WHERE institution_id = $1 AND idempotency_key = ANY($2::text[])', [institutionId, keys]);
+  }
+
+  /**
+   * Several credentials in one statement; a row whose idempotency key another transaction stored first is skipped
+   * (ON CONFLICT DO NOTHING). Returns the ids inserted.
+   */
+  async insertCredentials(m: EntityManager, rows: ReadonlyArray<Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>>): Promise<string[]> {
+    if (!rows.length) return [];
+    const params: unknown[] = [];
+    const tuples = rows.map((row) => {
+      const values = [row.id, row.institution_id, row.type, row.format, row.document, row.jwt, row.idempotency_key, row.request_hash, row.qualification_id, row.programme,
+        row.revocation_list_id, row.revocation_index, row.suspension_list_id, row.suspension_index, row.co_issuers, row.issued_at, row.valid_until];
+      const start = params.length;
+      params.push(...values);
+      return `(${values.map((_, j) => `$${start + j + 1}`).join(',')})`;
+    });
+    const inserted: Array<{ id: string }> = await m.query(
       `INSERT INTO issued_credential (id, institution_id, type, format, document, jwt, idempotency_key, request_hash, qualification_id, programme,
          revocation_list_id, revocation_index, suspension_list_id, suspension_index, co_issuers, issued_at, valid_until)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
-      [row.id, row.institution_id, row.type, row.format, row.document, row.jwt, row.idempotency_key, row.request_hash, row.qualification_id, row.programme,
-        row.revocation_list_id, row.revocation_index, row.suspension_list_id, row.suspension_index, row.co_issuers, row.issued_at, row.valid_until],
+       VALUES ${tuples.join(',')}
+       ON CONFLICT (institution_id, idempotency_key) DO NOTHING RETURNING id`,
+      params,
     );
+    return inserted.map((r) => r.id);
+  }
+
+  async insertCredential(m: EntityManager, row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>): Promise<void> {
+    const { sql, params } = this.insertCredentialStatement(row);
+    await m.query(sql, params);
+  }
+
+  /** The INSERT of one credential as SQL and parameters, for a caller that adds to the statement (its audit entry). */
+  insertCredentialStatement(row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>): { sql: string; params: unknown[] } {
+    return {
+      sql: `INSERT INTO issued_credential (id, institution_id, type, format, document, jwt, idempotency_key, request_hash, qualification_id, programme,
+         revocation_list_id, revocation_index, suspension_list_id, suspension_index, co_issuers, issued_at, valid_until)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
+      params: [row.id, row.institution_id, row.type, row.format, row.document, row.jwt, row.idempotency_key, row.request_hash, row.qualification_id, row.programme,
+        row.revocation_list_id, row.revocation_index, row.suspension_list_id, row.suspension_index, row.co_issuers, row.issued_at, row.valid_until],
+    };
   }
 
   async updateCredentialDocument(m: EntityManager, id: string, document: Record<string, unknown>, cosignedBy: string[]): Promise<void> {

@@ -37,15 +37,24 @@ export class AuditService {
 
   /** Writes inside the caller's transaction, so the change and its audit entry commit together. */
   async record(manager: EntityManager, actor: AuditedParty, rec: AuditRecord): Promise<void> {
-    await manager.insert(AuditEntryEntity, {
-      actor: actor.subject,
-      actorRole: actor.role,
-      action: rec.action,
-      entityType: rec.entityType,
-      entityId: rec.entityId,
-      before: (rec.before ?? null) as object | null,
-      after: (rec.after ?? null) as object | null,
-    });
+    await this.recordMany(manager, actor, [rec]);
+  }
+
+  /** Several entries in one statement, inside the caller's transaction. */
+  async recordMany(manager: EntityManager, actor: AuditedParty, recs: readonly AuditRecord[]): Promise<void> {
+    if (!recs.length) return;
+    const { values, params } = auditValues(actor, recs, 0);
+    await manager.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ${values}`, params);
+  }
+
+  /**
+   * A change and its audit entry as one statement: atomic without an explicit transaction, and one round trip
+   * instead of four. `change.sql` is a single INSERT/UPDATE/DELETE using parameters $1…$n of `change.params`.
+   */
+  async recordAlong(db: EntityManager | DataSource, actor: AuditedParty, rec: AuditRecord, change: { sql: string; params: unknown[] }): Promise<void> {
+    const { values, params } = auditValues(actor, [rec], change.params.length);
+    // A data-modifying WITH runs to completion whether or not the main statement reads it.
+    await db.query(`WITH change AS (${change.sql}) INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ${values}`, [...change.params, ...params]);
   }
 
   async list(query: AuditQuery): Promise<{ items: AuditEntryEntity[]; totalCount: number }> {
@@ -57,4 +66,17 @@ export class AuditService {
     const items = await qb.orderBy('a.id', 'DESC').take(query.first).getMany();
     return { items, totalCount };
   }
+}
+
+const AUDIT_COLUMNS = 'actor, actor_role, action, entity_type, entity_id, before, after';
+
+/** `(…), (…)` rows for AUDIT_COLUMNS with parameters numbered after `offset`; before/after go as JSON text. */
+function auditValues(actor: AuditedParty, recs: readonly AuditRecord[], offset: number): { values: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const rows = recs.map((rec) => {
+    const at = offset + params.length;
+    params.push(actor.subject, actor.role, rec.action, rec.entityType, rec.entityId, rec.before == null ? null : JSON.stringify(rec.before), rec.after == null ? null : JSON.stringify(rec.after));
+    return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}::jsonb, $${at + 7}::jsonb)`;
+  });
+  return { values: rows.join(', '), params };
 }
