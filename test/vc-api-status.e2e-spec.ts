@@ -47,6 +47,17 @@ describe('VC-API POST /credentials/status', () => {
     const vc = issued.body.verifiableCredential;
     expect(vc.id).toBe(credentialId);
     expect((await statusOf(vc)).status).toBe(200);
+    // Each entry points to what its bit means, on a page the service serves.
+    const refs = [...new Set(vc.credentialStatus.map((e: any) => e.statusReference))] as string[];
+    expect(refs).toHaveLength(1);
+    expect(new URL(refs[0]).pathname).toBe('/status-policy');
+    const page = await fetch(`${t.baseUrl}/status-policy`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const html = await page.text();
+    expect(html).toMatch(/Revocation is final/);
+    expect(html).toMatch(/<section lang="nl">[\s\S]*Intrekking is definitief/);
+    expect(html).toMatch(/<section lang="de">[\s\S]*Der Widerruf ist endgültig/);
 
     const set = (purpose: string, status?: boolean, as = token, id = credentialId) =>
       post('/credentials/status', { credentialId: id, credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: purpose, ...(status === undefined ? {} : { status }) } }, as);

@@ -11,6 +11,8 @@ import { CREDENTIAL_TYPES, CredentialType, SUBJECT_SCHEMAS } from './domain/cred
 import { dataModelProblems, vcVersionOf } from './domain/data-model';
 import { OwnEnvelopeSchema } from './domain/verification-checks';
 import type { VerifiableCredential } from './domain/proofs';
+import { CredentialsSettings } from './credentials.settings';
+import { STATUS_POLICY_PATH } from './domain/status-policy';
 import { IssuanceService } from './issuance.service';
 import { IssuerService } from './issuer.service';
 import { CredentialLoader } from './loader.provider';
@@ -57,7 +59,12 @@ export class OpenIssuanceService {
     private readonly loader: CredentialLoader,
     private readonly audit: AuditService,
     private readonly proofs: ProofPool,
-  ) {}
+    settings: CredentialsSettings,
+  ) {
+    this.statusReference = `${settings.baseUrl}${STATUS_POLICY_PATH}`;
+  }
+
+  private readonly statusReference: string;
 
   async issue(actor: Actor, input: unknown, options: unknown): Promise<VerifiableCredential> {
     const institutionId = this.issuance.issuingInstitution(actor);
@@ -95,7 +102,10 @@ export class OpenIssuanceService {
     const addStatus = credential.credentialStatus === undefined && vcVersionOf(credential) === '2.0';
     const entries = (addStatus ? (purposes as Purpose[]) : []).map((p) => {
       const url = `${this.loader.statusPrefix}${alloc[p].list.id}`;
-      return { id: `${url}#${alloc[p].index}`, type: 'BitstringStatusListEntry', statusPurpose: p, statusListIndex: String(alloc[p].index), statusListCredential: url };
+      const entry = { id: `${url}#${alloc[p].index}`, type: 'BitstringStatusListEntry', statusPurpose: p, statusListIndex: String(alloc[p].index), statusListCredential: url };
+      // W3C credentials point to what the bits mean (revocation final, suspension liftable); the service's own types
+      // keep their fixed entry shape.
+      return own ? entry : { ...entry, statusReference: this.statusReference };
     });
     if (entries.length) credential.credentialStatus = entries.length === 1 && !own ? entries[0] : entries;
     if (own) {

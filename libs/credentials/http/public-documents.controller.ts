@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../../platform/project-root';
 import { CredentialsSettings } from '../credentials.settings';
 import { recognitionContextDocument } from '../domain/constants';
+import { statusPolicyPage } from '../domain/status-policy';
 import { HolderDeliveryService } from '../holder-delivery.service';
 import { IssuerService } from '../issuer.service';
 import { StatusService } from '../status.service';
@@ -43,6 +44,15 @@ export class PublicDocumentsController {
     if (!jwt) throw new NotFoundException(`no revocation list "${listId}"`);
     res.setHeader('Cache-Control', 'public, max-age=60');
     res.type('application/statuslist+jwt').send(jwt);
+  }
+
+  /** What the status bits mean: the statusReference of the entries the VC-API adds. */
+  @Get('status-policy')
+  @Header('Cache-Control', 'public, max-age=86400')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+  statusPolicy() {
+    return statusPolicyPage();
   }
 
   @Get('contexts/recognition/v1')
