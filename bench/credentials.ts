@@ -12,7 +12,7 @@ import { ensureDevTokenKey } from '../libs/platform/auth/token-keys';
 import { mintToken } from '../libs/platform/auth/token.service';
 import { projectRoot } from '../libs/platform/project-root';
 import { startBenchDatabase } from './service';
-import { benchConcurrency, benchSeconds, fixed, freePort, measure, printRatio, section } from './support';
+import { accreditedSchool, benchConcurrency, benchSeconds, fixed, freePort, jsonPoster, measure, printRatio, section } from './support';
 
 export const description = 'issues/s, verifies/s and a batch through the service (its own process), next to @digitalbazaar/vc and jose in one thread; service RSS';
 
@@ -93,18 +93,8 @@ export async function run(): Promise<void> {
     const pid = service.pid!;
     const token = (role: 'admin' | 'expert' | 'school', extra: Record<string, unknown> = {}) => mintToken(keys.privateJwk, TOKEN, { subject: `bench-${role}`, role, ...extra });
     const school = await token('school', { institution: 'bench-school' });
-    const post = async (path: string, body: unknown, bearer?: string) => {
-      const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) }, body: JSON.stringify(body) });
-      const json = (await res.json()) as any;
-      if (res.status >= 300 || json.errors?.length) throw new Error(`HTTP ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
-      return json;
-    };
-    await post('/graphql', { query: 'mutation { registerInstitution(id: "bench-school", name: "Bench School", jurisdiction: "NL", type: "SCHOOL") { id } }' }, await token('admin'));
-    await post(
-      '/graphql',
-      { query: 'mutation($i: AccreditationInput!) { recordAccreditation(input: $i) { id } }', variables: { i: { institutionId: 'bench-school', scope: 'LEARNING_UNIT_PROGRAMME', programme: PROGRAMME, sourceUrl: 'https://example.org/bench', validFrom: '2020-01-01' } } },
-      await token('expert', { jurisdictions: ['NL'] }),
-    );
+    const post = jsonPoster(baseUrl);
+    await accreditedSchool(post, { admin: await token('admin'), expert: await token('expert', { jurisdictions: ['NL'] }) }, { id: 'bench-school', name: 'Bench School', programme: PROGRAMME });
     const issueQuery = 'mutation($r: IssueLearningUnitCredentialInput!) { issueLearningUnitCredential(request: $r) { credential } }';
     let n = 0;
     const issueOne = () => post('/graphql', { query: issueQuery, variables: { r: request(n++) } }, school);

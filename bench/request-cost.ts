@@ -9,7 +9,7 @@ import type { Actor } from '../libs/platform/auth/actor';
 import { ensureDevTokenKey } from '../libs/platform/auth/token-keys';
 import { mintToken } from '../libs/platform/auth/token.service';
 import { startBenchService } from './service';
-import { benchSeconds, fixed, measure, section, type Stats, type Work } from './support';
+import { accreditedSchool, benchSeconds, fixed, jsonPoster, measure, section, type Stats, type Work } from './support';
 
 export const description = 'what GraphQL, Nest/REST, zod and the audit log add to one verify and one issue (in-process, one request at a time)';
 
@@ -61,18 +61,8 @@ export async function run(): Promise<void> {
     const keys = await ensureDevTokenKey(svc.dataDir);
     const token = (role: 'admin' | 'expert' | 'school', extra: Record<string, unknown> = {}) => mintToken(keys.privateJwk, TOKEN, { subject: `cost-${role}`, role, ...extra });
     const school = await token('school', { institution: 'cost-school' });
-    const post = async (path: string, body: unknown, bearer?: string) => {
-      const res = await fetch(`${svc.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) }, body: JSON.stringify(body) });
-      const json = (await res.json()) as any;
-      if (res.status >= 300 || json.errors?.length) throw new Error(`HTTP ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
-      return json;
-    };
-    await post('/graphql', { query: 'mutation { registerInstitution(id: "cost-school", name: "Cost School", jurisdiction: "NL", type: "SCHOOL") { id } }' }, await token('admin'));
-    await post(
-      '/graphql',
-      { query: 'mutation($i: AccreditationInput!) { recordAccreditation(input: $i) { id } }', variables: { i: { institutionId: 'cost-school', scope: 'LEARNING_UNIT_PROGRAMME', programme: PROGRAMME, sourceUrl: 'https://example.org/cost', validFrom: '2020-01-01' } } },
-      await token('expert', { jurisdictions: ['NL'] }),
-    );
+    const post = jsonPoster(svc.baseUrl);
+    await accreditedSchool(post, { admin: await token('admin'), expert: await token('expert', { jurisdictions: ['NL'] }) }, { id: 'cost-school', name: 'Cost School', programme: PROGRAMME });
     const issueQuery = 'mutation($r: IssueLearningUnitCredentialInput!) { issueLearningUnitCredential(request: $r) { credential } }';
     const verifyQuery = 'query($c: JSON!) { verifyCredential(credential: $c) { valid checks { check status } } }';
     const sample = (await post('/graphql', { query: issueQuery, variables: { r: request() } }, school)).data.issueLearningUnitCredential.credential;

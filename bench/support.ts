@@ -147,3 +147,25 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
 function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+export type JsonPost = (path: string, body: unknown, bearer?: string) => Promise<any>;
+
+/** POSTs JSON to the service under test; anything but a clean 2xx answer (GraphQL errors included) throws. */
+export function jsonPoster(baseUrl: string): JsonPost {
+  return async (path, body, bearer) => {
+    const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) }, body: JSON.stringify(body) });
+    const json = (await res.json()) as any;
+    if (res.status >= 300 || json.errors?.length) throw new Error(`HTTP ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
+    return json;
+  };
+}
+
+/** Registers a school and accredits it for a learning-unit programme, as an admin and an NL expert would. */
+export async function accreditedSchool(post: JsonPost, tokens: { admin: string; expert: string }, school: { id: string; name: string; programme: string }): Promise<void> {
+  await post('/graphql', { query: `mutation { registerInstitution(id: "${school.id}", name: "${school.name}", jurisdiction: "NL", type: "SCHOOL") { id } }` }, tokens.admin);
+  await post(
+    '/graphql',
+    { query: 'mutation($i: AccreditationInput!) { recordAccreditation(input: $i) { id } }', variables: { i: { institutionId: school.id, scope: 'LEARNING_UNIT_PROGRAMME', programme: school.programme, sourceUrl: `https://example.org/${school.id}`, validFrom: '2020-01-01' } } },
+    tokens.expert,
+  );
+}

@@ -3,15 +3,13 @@ import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cry
 import { createSignCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import { independentKey, independentlySigned } from './support/independent-issuer';
 import { withNetworkSpy } from './support/network-spy';
+import { postJson } from './support/http';
 import { startTestApp, TestApp } from './support/test-app';
 
-/** Issue 11: eddsa-jcs-2022 and ECDSA P-384 credentials of independent did:key issuers, offline. */
+/** Issue 11: eddsa-jcs-2022 and ECDSA (P-256, P-384) credentials of independent did:key issuers, offline. */
 describe('verification of further Data Integrity cryptosuites', () => {
   let t: TestApp;
-  const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: res.status, body: (await res.json()) as any };
-  };
+  const post = (path: string, body: unknown) => postJson(t.baseUrl, path, body);
   beforeAll(async () => {
     t = await startTestApp();
   });
@@ -37,8 +35,8 @@ describe('verification of further Data Integrity cryptosuites', () => {
     await verifiesAndRefusesTamper(signed);
   });
 
-  it('ecdsa-rdfc-2019 with a P-384 key', async () => {
-    const kp = await EcdsaMultikey.generate({ curve: 'P-384' });
+  it.each(['P-256', 'P-384'])('ecdsa-rdfc-2019 with a %s key', async (curve) => {
+    const kp = await EcdsaMultikey.generate({ curve });
     kp.controller = `did:key:${kp.publicKeyMultibase}`;
     kp.id = `${kp.controller}#${kp.publicKeyMultibase}`;
     const signed = await independentlySigned(kp, {}, ecdsaRdfc2019);

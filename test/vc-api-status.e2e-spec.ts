@@ -1,3 +1,4 @@
+import { postJson } from './support/http';
 import { startTestApp, TestApp } from './support/test-app';
 
 const REGISTER = `mutation($id: String!) { registerInstitution(id: $id, name: "Status School", jurisdiction: "NL", type: "SCHOOL", didMethod: "key") { did } }`;
@@ -6,14 +7,7 @@ const ALLOW = `mutation($id: String!) { setInstitutionGenericCredentials(institu
 /** VC-API update status: the school names its credential by the id it wrote into it. */
 describe('VC-API POST /credentials/status', () => {
   let t: TestApp;
-  const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(`${t.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  };
+  const post = (path: string, body: unknown, token?: string) => postJson(t.baseUrl, path, body, token);
   const statusOf = async (vc: unknown) => {
     const r = await post('/credentials/verify', { verifiableCredential: vc });
     return { status: r.status, errors: (r.body.errors ?? []).join('\n') as string };
