@@ -12,29 +12,13 @@ import { ensureDevTokenKey } from '../libs/platform/auth/token-keys';
 import { mintToken } from '../libs/platform/auth/token.service';
 import { projectRoot } from '../libs/platform/project-root';
 import { startBenchDatabase } from './service';
-import { accreditedSchool, benchConcurrency, benchSeconds, fixed, freePort, jsonPoster, measure, printRatio, section } from './support';
+import { accreditedSchool, BENCH_PROGRAMME, benchConcurrency, benchSeconds, DEV_TOKEN, fixed, freePort, jsonPoster, learningUnitRequest, measure, printRatio, section } from './support';
 
 export const description = 'issues/s, verifies/s and a batch through the service (its own process), next to @digitalbazaar/vc and jose in one thread; service RSS';
 
-const PROGRAMME = 'bench-programme';
-const TOKEN = { issuer: 'recognition-engine-dev', audience: 'recognition-engine' };
 
 function request(i: number) {
-  return {
-    idempotencyKey: `bench-${process.pid}-${i}-${Math.random().toString(36).slice(2)}`,
-    learner: { givenName: `Learner ${i}`, familyName: 'Bench' },
-    programme: PROGRAMME,
-    title: { nl: 'Leereenheid', de: 'Lerneinheit', en: 'Learning unit' },
-    eqfLevel: 4,
-    volume: { hours: 80 },
-    outcomes: [
-      { text: 'Realiseert software', lang: 'nl', dimension: 'SKILLS', escoSkills: [] },
-      { text: 'Kennt Vorgehensmodelle', lang: 'de', dimension: 'KNOWLEDGE', escoSkills: [] },
-      { text: 'Takes responsibility', lang: 'en', dimension: 'RESPONSIBILITY_AUTONOMY', escoSkills: [] },
-    ],
-    activity: { location: 'Enschede', hostCountry: 'NL', startDate: '2025-03-03', endDate: '2025-03-14' },
-    assessment: { method: 'project', date: '2025-03-14', result: 'passed' },
-  };
+  return learningUnitRequest(`bench-${process.pid}-${i}-${Math.random().toString(36).slice(2)}`, { givenName: `Learner ${i}`, familyName: 'Bench' });
 }
 
 /** Resident set size of a process in MB (Linux /proc), or null elsewhere. */
@@ -91,10 +75,10 @@ export async function run(): Promise<void> {
     const keys = await ensureDevTokenKey(dataDir);
     service = await startServiceProcess({ DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', VERIFY_RATE_LIMIT_PER_MINUTE: '1000000' });
     const pid = service.pid!;
-    const token = (role: 'admin' | 'expert' | 'school', extra: Record<string, unknown> = {}) => mintToken(keys.privateJwk, TOKEN, { subject: `bench-${role}`, role, ...extra });
+    const token = (role: 'admin' | 'expert' | 'school', extra: Record<string, unknown> = {}) => mintToken(keys.privateJwk, DEV_TOKEN, { subject: `bench-${role}`, role, ...extra });
     const school = await token('school', { institution: 'bench-school' });
     const post = jsonPoster(baseUrl);
-    await accreditedSchool(post, { admin: await token('admin'), expert: await token('expert', { jurisdictions: ['NL'] }) }, { id: 'bench-school', name: 'Bench School', programme: PROGRAMME });
+    await accreditedSchool(post, { admin: await token('admin'), expert: await token('expert', { jurisdictions: ['NL'] }) }, { id: 'bench-school', name: 'Bench School', programme: BENCH_PROGRAMME });
     const issueQuery = 'mutation($r: IssueLearningUnitCredentialInput!) { issueLearningUnitCredential(request: $r) { credential } }';
     let n = 0;
     const issueOne = () => post('/graphql', { query: issueQuery, variables: { r: request(n++) } }, school);

@@ -9,30 +9,15 @@ import type { Actor } from '../libs/platform/auth/actor';
 import { ensureDevTokenKey } from '../libs/platform/auth/token-keys';
 import { mintToken } from '../libs/platform/auth/token.service';
 import { startBenchService } from './service';
-import { accreditedSchool, benchSeconds, fixed, jsonPoster, measure, section, type Stats, type Work } from './support';
+import { accreditedSchool, BENCH_PROGRAMME, benchSeconds, DEV_TOKEN, fixed, jsonPoster, learningUnitRequest, measure, section, type Stats, type Work } from './support';
 
 export const description = 'what GraphQL, Nest/REST, zod and the audit log add to one verify and one issue (in-process, one request at a time)';
 
-const PROGRAMME = 'bench-programme';
-const TOKEN = { issuer: 'recognition-engine-dev', audience: 'recognition-engine' };
 
 let seq = 0;
 function request() {
   seq += 1;
-  return {
-    idempotencyKey: `cost-${process.pid}-${seq}`,
-    learner: { givenName: `Learner ${seq}`, familyName: 'Cost' },
-    programme: PROGRAMME,
-    title: { nl: 'Leereenheid', de: 'Lerneinheit', en: 'Learning unit' },
-    eqfLevel: 4,
-    volume: { hours: 80 },
-    outcomes: [
-      { text: 'Realiseert software', lang: 'nl', dimension: 'SKILLS', escoSkills: [] },
-      { text: 'Kennt Vorgehensmodelle', lang: 'de', dimension: 'KNOWLEDGE', escoSkills: [] },
-    ],
-    activity: { location: 'Enschede', hostCountry: 'NL', startDate: '2025-03-03', endDate: '2025-03-14' },
-    assessment: { method: 'project', date: '2025-03-14', result: 'passed' },
-  };
+  return learningUnitRequest(`cost-${process.pid}-${seq}`, { givenName: `Learner ${seq}`, familyName: 'Cost' });
 }
 
 interface Cost {
@@ -59,10 +44,10 @@ export async function run(): Promise<void> {
   const svc = await startBenchService({ PROOF_WORKERS: '0', VERIFY_RATE_LIMIT_PER_MINUTE: '1000000' });
   try {
     const keys = await ensureDevTokenKey(svc.dataDir);
-    const token = (role: 'admin' | 'expert' | 'school', extra: Record<string, unknown> = {}) => mintToken(keys.privateJwk, TOKEN, { subject: `cost-${role}`, role, ...extra });
+    const token = (role: 'admin' | 'expert' | 'school', extra: Record<string, unknown> = {}) => mintToken(keys.privateJwk, DEV_TOKEN, { subject: `cost-${role}`, role, ...extra });
     const school = await token('school', { institution: 'cost-school' });
     const post = jsonPoster(svc.baseUrl);
-    await accreditedSchool(post, { admin: await token('admin'), expert: await token('expert', { jurisdictions: ['NL'] }) }, { id: 'cost-school', name: 'Cost School', programme: PROGRAMME });
+    await accreditedSchool(post, { admin: await token('admin'), expert: await token('expert', { jurisdictions: ['NL'] }) }, { id: 'cost-school', name: 'Cost School', programme: BENCH_PROGRAMME });
     const issueQuery = 'mutation($r: IssueLearningUnitCredentialInput!) { issueLearningUnitCredential(request: $r) { credential } }';
     const verifyQuery = 'query($c: JSON!) { verifyCredential(credential: $c) { valid checks { check status } } }';
     const sample = (await post('/graphql', { query: issueQuery, variables: { r: request() } }, school)).data.issueLearningUnitCredential.credential;

@@ -169,3 +169,26 @@ export async function accreditedSchool(post: JsonPost, tokens: { admin: string; 
     tokens.expert,
   );
 }
+
+/** The programme the benchmark schools are accredited for, and the claims of the development tokens they use. */
+export const BENCH_PROGRAMME = 'bench-programme';
+export const DEV_TOKEN = { issuer: 'recognition-engine-dev', audience: 'recognition-engine' };
+
+/** A learning-unit issuance request of ordinary size; `key` makes its idempotency key unique. */
+export function learningUnitRequest(key: string, learner: { givenName: string; familyName: string }) {
+  return {
+    idempotencyKey: key,
+    learner,
+    programme: BENCH_PROGRAMME,
+    title: { nl: 'Leereenheid', de: 'Lerneinheit', en: 'Learning unit' },
+    eqfLevel: 4,
+    volume: { hours: 80 },
+    outcomes: [
+      { text: 'Realiseert software', lang: 'nl', dimension: 'SKILLS', escoSkills: [] },
+      { text: 'Kennt Vorgehensmodelle', lang: 'de', dimension: 'KNOWLEDGE', escoSkills: [] },
+      { text: 'Takes responsibility', lang: 'en', dimension: 'RESPONSIBILITY_AUTONOMY', escoSkills: [] },
+    ],
+    activity: { location: 'Enschede', hostCountry: 'NL', startDate: '2025-03-03', endDate: '2025-03-14' },
+    assessment: { method: 'project', date: '2025-03-14', result: 'passed' },
+  };
+}
