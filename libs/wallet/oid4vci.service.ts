@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Oauth2AuthorizationServer, Oauth2ServerErrorResponseError, preAuthorizedCodeGrantIdentifier, type AuthorizationServerMetadata, type HttpMethod } from '@openid4vc/oauth2';
 import { Openid4vciIssuer, Openid4vciVersion, type CredentialIssuerMetadata, type IssuerMetadataResult } from '@openid4vc/openid4vci';
-import { setGlobalConfig } from '@openid4vc/utils';
 // After the @openid4vc imports: they replace zod's messages process-wide.
 import '../platform/validation/own-zod-messages';
 import { decodeJwt } from 'jose';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveryRefused, HolderDeliveryService, HolderKey } from '../credentials/holder-delivery.service';
 import { SecretCodes } from '../credentials/secret-codes.service';
+import { allowHttpIdentifiersOutsideProduction } from './insecure-urls';
 import { AuditService, walletParty } from '../platform/audit/audit.service';
 import type { Actor } from '../platform/auth/actor';
 import { APP_CONFIG } from '../platform/config/config.module';
@@ -70,9 +70,7 @@ export class Oid4vciService {
     private readonly codes: SecretCodes,
   ) {
     this.issuerUrl = new URL(config.PUBLIC_BASE_URL).origin;
-    // The libraries accept only https identifiers unless told otherwise. The switch is process-wide, so it is
-    // thrown only where http is possible at all: production refuses an http PUBLIC_BASE_URL (load-config.ts).
-    if (this.issuerUrl.startsWith('http://') && config.NODE_ENV !== 'production') setGlobalConfig({ allowInsecureUrls: true });
+    allowHttpIdentifiersOutsideProduction(config);
     this.authorizationServerMetadata = this.authorizationServer.createAuthorizationServerMetadata({
       issuer: this.issuerUrl,
       token_endpoint: `${this.issuerUrl}/oid4vci/token`,

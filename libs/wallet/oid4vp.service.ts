@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Openid4vpVerifier } from '@openid4vc/openid4vp';
-import { setGlobalConfig } from '@openid4vc/utils';
 // After the @openid4vc imports: they replace zod's messages process-wide.
 import '../platform/validation/own-zod-messages';
 import { DataSource } from 'typeorm';
 import { IssuerService } from '../credentials/issuer.service';
 import { VerificationService } from '../credentials/verification.service';
+import { allowHttpIdentifiersOutsideProduction } from './insecure-urls';
 import { AuditService, walletParty } from '../platform/audit/audit.service';
 import type { Actor } from '../platform/auth/actor';
 import { APP_CONFIG } from '../platform/config/config.module';
@@ -50,8 +50,7 @@ export class Oid4vpService {
     private readonly audit: AuditService,
   ) {
     this.baseUrl = new URL(config.PUBLIC_BASE_URL).origin;
-    // Process-wide, and only outside production, which refuses an http PUBLIC_BASE_URL (load-config.ts).
-    if (this.baseUrl.startsWith('http://') && config.NODE_ENV !== 'production') setGlobalConfig({ allowInsecureUrls: true });
+    allowHttpIdentifiersOutsideProduction(config);
   }
 
   responseUri(id: string): string {
