@@ -45,8 +45,10 @@ async function main() {
     await embedded?.stop().catch((e) => logger.error({ err: e }, 'embedded PostgreSQL stop failed'));
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  // Stay subscribed while stopping: a library that watches signals (signal-exit) re-raises one when it sees no other
+  // listener, and with a once-listener gone that re-raised SIGTERM killed the process (exit 143) before exit(0).
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 
   const app = await createApp(config, logger, databaseUrl);
   await app.init();
