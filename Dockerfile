@@ -5,4 +5,5 @@ RUN npm ci
 COPY . .
 RUN npm run build
 EXPOSE 3000
-CMD ["node", "dist/apps/api/main.js"]
+# The same V8 heap settings as `npm start` (README, Configuration).
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=256", "dist/apps/api/main.js"]

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CoalescedRead } from './domain/coalesced-read';
 import { VersionedCache } from './domain/versioned-cache';
 import { CredentialsRepository } from './persistence/credentials.repository';
 import { AccreditationRow, InstitutionRow, IssuerKeyRow, StatusListRow } from './persistence/rows';
@@ -20,12 +21,17 @@ export interface CredentialsView {
  * In-memory copies of institutions, keys, accreditations and status lists for verification (and issuance checks).
  * Each view first reads the change counters of `credentials_cache_version` (one query; triggers bump them in every
  * transaction that changes those tables, in any process), so a change committed anywhere is seen by the next view
- * taken, and no view is served anything older than the counters it read.
+ * taken, and no view is served anything older than the counters it read. Views taken at the same moment share
+ * one counter read that began after each of them was asked for.
  */
 @Injectable()
 export class CredentialsCache {
   private readonly registry = new VersionedCache<unknown>(20_000);
   private readonly lists = new VersionedCache<StatusListRow | null>(2_000);
+  private readonly counters = new CoalescedRead<{ registry: string; lists: string }>(async () => {
+    const [v] = await this.dataSource.query('SELECT registry::text AS registry, status_lists::text AS lists FROM credentials_cache_version WHERE id = 1');
+    return v;
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -33,7 +39,7 @@ export class CredentialsCache {
   ) {}
 
   async view(): Promise<CredentialsView> {
-    const [v] = await this.dataSource.query('SELECT registry::text AS registry, status_lists::text AS lists FROM credentials_cache_version WHERE id = 1');
+    const v = await this.counters.get();
     const registry = <T>(key: string, load: () => Promise<T>) => this.registry.get(v.registry, key, load) as Promise<T>;
     return {
       institution: (id) => registry(`institution\n${id}`, () => this.repo.institution(id)),

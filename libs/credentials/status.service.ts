@@ -39,13 +39,10 @@ export class StatusService {
    * reserved and unused, which costs one slot and reveals nothing.
    */
   async reserve(institutionId: string): Promise<Allocation> {
-    const [revocation, suspension] = await Promise.all([this.reserveQuick(institutionId, 'revocation'), this.reserveQuick(institutionId, 'suspension')]);
+    // The common case is one statement for both lists; a purpose it could not serve goes the full way.
+    const quick = await this.repo.reserveInCurrentLists(institutionId);
+    const [revocation, suspension] = await Promise.all([quick.revocation ?? this.reserveIn(institutionId, 'revocation'), quick.suspension ?? this.reserveIn(institutionId, 'suspension')]);
     return { revocation, suspension };
-  }
-
-  /** The common case in one statement (current list, random probe, count); otherwise the full path. */
-  private async reserveQuick(institutionId: string, purpose: StatusPurpose): Promise<{ list: StatusListRow; index: number }> {
-    return (await this.repo.reserveInCurrentList(institutionId, purpose)) ?? this.reserveIn(institutionId, purpose);
   }
 
   /** `count` allocations at once (a block of a batch): one statement per list in the common case. */

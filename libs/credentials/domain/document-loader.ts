@@ -35,6 +35,8 @@ export interface RemoteDocument {
   contextUrl: null;
   documentUrl: string;
   document: unknown;
+  /** 'static' lets jsonld keep the processed context across calls (as jsonld-document-loader does for its statics). */
+  tag?: 'static';
 }
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
 
@@ -109,7 +111,8 @@ export function createDocumentLoader(ports: LoaderPorts, options: LoaderOptions)
   const statics = bundledDocuments();
   return async (url: string): Promise<RemoteDocument> => {
     const done = (document: unknown): RemoteDocument => ({ contextUrl: null, documentUrl: url, document });
-    if (statics.has(url)) return done(statics.get(url));
+    // Bundled contexts never change: tagged static, jsonld processes each once instead of on every proof.
+    if (statics.has(url)) return { ...done(statics.get(url)), tag: 'static' };
     if (typeof url !== 'string' || url.length > MAX_DOCUMENT_URL_CHARS) throw new DocumentRefused('URL_TOO_LONG', String(url));
     if (url.startsWith('did:key:')) {
       try {

@@ -124,18 +124,25 @@ export class CredentialsRepository {
    * One random probe in the institution's current list for the purpose, taken and counted in one statement.
    * Null when there is no current list or the probe collided: the caller goes the long way (reserveIndex).
    */
-  async reserveInCurrentList(institutionId: string, purpose: 'revocation' | 'suspension'): Promise<{ list: StatusListRow; index: number } | null> {
-    // 2^47 is a multiple of any power-of-two list length (131,072 by default), so the index is uniform.
+  /**
+   * Reserves a random index in the issuer's current list of each purpose, in one statement. A purpose missing from
+   * the answer has no list with room, or its random index was taken: the caller goes the full way for it.
+   */
+  async reserveInCurrentLists(institutionId: string): Promise<Partial<Record<'revocation' | 'suspension', { list: StatusListRow; index: number }>>> {
+    // 2^47 is a multiple of any power-of-two list length (131,072 by default), so each index is uniform.
     const rows: Array<StatusListRow & { reserved_idx: number }> = await this.dataSource.query(
-      `WITH list AS (SELECT id, length FROM status_list WHERE institution_id = $1 AND purpose = $2 AND used < length ORDER BY updated_at DESC LIMIT 1),
-            taken AS (INSERT INTO status_list_entry (list_id, idx) SELECT id, ($3::bigint % length)::int FROM list ON CONFLICT DO NOTHING RETURNING list_id, idx),
+      `WITH list AS (SELECT DISTINCT ON (purpose) id, length, purpose FROM status_list
+                     WHERE institution_id = $1 AND purpose IN ('revocation', 'suspension') AND used < length ORDER BY purpose, updated_at DESC),
+            taken AS (INSERT INTO status_list_entry (list_id, idx)
+                      SELECT id, ((CASE purpose WHEN 'revocation' THEN $2 ELSE $3 END)::bigint % length)::int FROM list
+                      ON CONFLICT DO NOTHING RETURNING list_id, idx),
             counted AS (UPDATE status_list l SET used = used + 1 FROM taken WHERE l.id = taken.list_id RETURNING l.*)
-       SELECT counted.*, taken.idx AS reserved_idx FROM counted, taken`,
-      [institutionId, purpose, randomInt(2 ** 47)],
+       SELECT counted.*, taken.idx AS reserved_idx FROM counted JOIN taken ON taken.list_id = counted.id`,
+      [institutionId, randomInt(2 ** 47), randomInt(2 ** 47)],
     );
-    if (!rows.length) return null;
-    const { reserved_idx, ...list } = rows[0];
-    return { list, index: Number(reserved_idx) };
+    const out: Partial<Record<'revocation' | 'suspension', { list: StatusListRow; index: number }>> = {};
+    for (const { reserved_idx, ...list } of rows) out[list.purpose as 'revocation' | 'suspension'] = { list, index: Number(reserved_idx) };
+    return out;
   }
 
   /**

@@ -40,7 +40,9 @@ export class ProofPool implements OnApplicationShutdown {
     const filename = threads > 0 ? workerFile() : null;
     if (threads > 0 && !filename) this.log.warn('proof worker not built; proofs run on the main thread');
     // piscina 4.9 never starts a thread for a task when minThreads is 0: keep one, the others come with load.
-    this.pool = filename ? new Piscina({ filename, workerData: this.settings, minThreads: 1, maxThreads: threads, idleTimeout: 30_000 }) : null;
+    // A worker that hits the cap fails its task with an error and piscina starts another.
+    const resourceLimits = { maxOldGenerationSizeMb: config.PROOF_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 };
+    this.pool = filename ? new Piscina({ filename, workerData: this.settings, minThreads: 1, maxThreads: threads, idleTimeout: 30_000, resourceLimits }) : null;
   }
 
   get threads(): number {

@@ -77,6 +77,19 @@ describe('tokens', () => {
       expect(err.message).toMatch(reason);
     });
 
+    it('remembers a verified token only until its exp (plus skew), and never a refused one', async () => {
+      const strict = new TokenVerifier(await importPublicJwk(keys.publicJwk), { ...settings, clockSkewSeconds: 0 });
+      const token = await sign(keys.privateJwk, { iat: now(), exp: now() + 2 });
+      const first = await strict.verify(token);
+      await expect(strict.verify(token)).resolves.toBe(first);
+      expect(Object.isFrozen(first)).toBe(true);
+      // Another signature on the same claims is a different string: checked, and refused, while the genuine one is remembered.
+      const [h, p, sig] = token.split('.');
+      await expect(strict.verify(`${h}.${p}.${sig.slice(0, -4)}AAAA`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      await new Promise((r) => setTimeout(r, 2100));
+      await expect(strict.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    });
+
     it('tolerates a small clock skew on iat', async () => {
       await expect(verifier.verify(await sign(keys.privateJwk, { iat: now() + 20, exp: now() + 600 }))).resolves.toMatchObject({ role: 'admin' });
     });

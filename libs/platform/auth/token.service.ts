@@ -28,14 +28,35 @@ export interface TokenSettings {
 export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 3600;
 const DEFAULT_CLOCK_SKEW_SECONDS = 60;
 
-/** Verifies bearer tokens; knows only the public key. */
+/** Verified tokens kept at most; a full cache starts over (a client resends the same token for its lifetime). */
+const MAX_REMEMBERED_TOKENS = 2_000;
+
+/**
+ * Verifies bearer tokens; knows only the public key. A token that verified is remembered with its actor until its
+ * exp (plus the skew), so a client's next request costs a lookup instead of a signature check: the signature,
+ * issuer, audience, iat and lifetime of the same string cannot change, and only exp moves with the clock.
+ */
 export class TokenVerifier {
+  private readonly verified = new Map<string, { actor: Actor; expiresAt: number }>();
+
   constructor(
     private readonly publicKey: CryptoKey,
     private readonly settings: TokenSettings,
   ) {}
 
   async verify(token: string): Promise<Actor> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (Date.now() / 1000 < known.expiresAt) return known.actor;
+      this.verified.delete(token);
+    }
+    const { actor, exp } = await this.verifyOnce(token);
+    if (this.verified.size >= MAX_REMEMBERED_TOKENS) this.verified.clear();
+    this.verified.set(token, { actor, expiresAt: exp + (this.settings.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) });
+    return actor;
+  }
+
+  private async verifyOnce(token: string): Promise<{ actor: Actor; exp: number }> {
     const maxLifetime = this.settings.maxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS;
     const skew = this.settings.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
     let payload: Record<string, unknown> & { exp?: number; iat?: number };
@@ -62,7 +83,7 @@ export class TokenVerifier {
       throw AppError.unauthenticated(`bearer token claims invalid: ${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
     const { sub, role, institution, jurisdictions } = claims.data;
-    return { subject: sub, role, institution, jurisdictions };
+    return { actor: Object.freeze({ subject: sub, role, institution, jurisdictions: Object.freeze(jurisdictions) as string[] }), exp };
   }
 }
 

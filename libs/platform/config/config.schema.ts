@@ -43,6 +43,11 @@ export const ConfigSchema = z.object({
   /** Worker threads that sign and verify Data Integrity proofs; 0 runs them on the main thread. Default: one per core. */
   PROOF_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   /**
+   * Old-generation heap of each proof worker, in MB. A proof's live data is small; a cap makes V8 collect the
+   * canonicaliser's garbage early instead of letting each worker's heap grow by ~100 MB under load.
+   */
+  PROOF_WORKER_HEAP_MB: z.coerce.number().int().min(32).max(4096).default(64),
+  /**
    * Outbound fetches (did:web of allowlisted hosts, trust lists by URL) may reach loopback addresses. For tests
    * only: refused with NODE_ENV=production. Private ranges are refused always.
    */
