@@ -1,4 +1,5 @@
 import { learningUnitRequest, ISSUE_LU, setupSchools, VERIFY } from './support/credentials-fixture';
+import { RESERVE_AHEAD } from '../libs/credentials/status.service';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** Runs `total` tasks with at most `inFlight` at a time. */
@@ -33,11 +34,17 @@ describe('status-list indexes under concurrency (no lock held while signing)', (
     });
     expect(results).toHaveLength(500);
 
-    const lists = await t.dataSource.query(`SELECT purpose, used FROM status_list WHERE institution_id = $1 ORDER BY purpose`, [f.nl.id]);
-    expect(lists).toEqual([
-      { purpose: 'revocation', used: 500 },
-      { purpose: 'suspension', used: 500 },
-    ]);
+    // Indexes are reserved ahead in blocks: each list counts what it handed out, at most one block beyond the 500.
+    const lists = await t.dataSource.query(
+      `SELECT l.purpose, l.used, (SELECT count(*)::int FROM status_list_entry e WHERE e.list_id = l.id) AS entries FROM status_list l WHERE institution_id = $1 ORDER BY purpose`,
+      [f.nl.id],
+    );
+    expect(lists.map((l: any) => l.purpose)).toEqual(['revocation', 'suspension']);
+    for (const l of lists) {
+      expect(l.used).toBe(l.entries);
+      expect(l.used).toBeGreaterThanOrEqual(500);
+      expect(l.used).toBeLessThan(500 + RESERVE_AHEAD);
+    }
     const [distinct] = await t.dataSource.query(
       `SELECT count(*)::int AS n, count(DISTINCT (revocation_list_id, revocation_index))::int AS rev, count(DISTINCT (suspension_list_id, suspension_index))::int AS sus
        FROM issued_credential WHERE institution_id = $1`,
@@ -47,11 +54,14 @@ describe('status-list indexes under concurrency (no lock held while signing)', (
     // The indexes the credentials carry are the stored ones, and each is reserved exactly once.
     const carried = new Set(results.map((vc: any) => vc.credentialStatus.map((s: any) => `${s.statusListCredential}#${s.statusListIndex}`)).flat());
     expect(carried.size).toBe(1000);
-    const [entries] = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM status_list_entry e JOIN status_list l ON l.id = e.list_id WHERE l.institution_id = $1`,
+    // Every carried index is one of the list's reserved entries.
+    const [unreserved] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM issued_credential c WHERE c.institution_id = $1 AND (
+         NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = c.revocation_list_id AND e.idx = c.revocation_index)
+         OR NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = c.suspension_list_id AND e.idx = c.suspension_index))`,
       [f.nl.id],
     );
-    expect(entries.n).toBe(1000);
+    expect(unreserved.n).toBe(0);
 
     // Revoking one of them flips its bit only: the others still verify as not revoked.
     const [victim, bystander] = [results[17], results[18]];

@@ -20,6 +20,9 @@ export interface Allocation {
 
 export type StatusAction = 'REVOKE' | 'SUSPEND' | 'REINSTATE';
 
+/** Indexes one process reserves at a time for single issuances (per institution and list). */
+export const RESERVE_AHEAD = 32;
+
 /** Bitstring status lists: one revocation and one suspension list per issuer, each ≥ 131,072 entries. */
 @Injectable()
 export class StatusService {
@@ -33,16 +36,33 @@ export class StatusService {
     private readonly cache: CredentialsCache,
   ) {}
 
+  /** Allocations reserved ahead per institution, handed out one per issuance. */
+  private readonly ahead = new Map<string, Allocation[]>();
+  private readonly refills = new Map<string, Promise<void>>();
+
   /**
-   * Reserves a random free index in each of the issuer's lists. Runs before (and outside) the issuance's own
-   * transaction and holds no lock while the credential is signed; an index whose issuance then fails stays
-   * reserved and unused, which costs one slot and reveals nothing.
+   * A random free index in each of the issuer's lists. Indexes are reserved in the database ahead, RESERVE_AHEAD at
+   * a time (one statement per list), and handed out from memory, so an issuance costs no status query in the common
+   * case. No lock is held while the credential is signed. An index whose issuance fails, or that this process still
+   * holds when it stops, stays reserved and unused: that costs a slot and reveals nothing.
    */
   async reserve(institutionId: string): Promise<Allocation> {
-    // The common case is one statement for both lists; a purpose it could not serve goes the full way.
-    const quick = await this.repo.reserveInCurrentLists(institutionId);
-    const [revocation, suspension] = await Promise.all([quick.revocation ?? this.reserveIn(institutionId, 'revocation'), quick.suspension ?? this.reserveIn(institutionId, 'suspension')]);
-    return { revocation, suspension };
+    for (;;) {
+      const next = this.ahead.get(institutionId)?.shift();
+      if (next) return next;
+      let refill = this.refills.get(institutionId);
+      if (!refill) {
+        refill = this.reserveMany(institutionId, RESERVE_AHEAD)
+          .then((got) => {
+            const held = this.ahead.get(institutionId) ?? [];
+            held.push(...got);
+            this.ahead.set(institutionId, held);
+          })
+          .finally(() => this.refills.delete(institutionId));
+        this.refills.set(institutionId, refill);
+      }
+      await refill;
+    }
   }
 
   /** `count` allocations at once (a block of a batch): one statement per list in the common case. */

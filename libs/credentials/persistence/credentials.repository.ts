@@ -125,27 +125,6 @@ export class CredentialsRepository {
    * Null when there is no current list or the probe collided: the caller goes the long way (reserveIndex).
    */
   /**
-   * Reserves a random index in the issuer's current list of each purpose, in one statement. A purpose missing from
-   * the answer has no list with room, or its random index was taken: the caller goes the full way for it.
-   */
-  async reserveInCurrentLists(institutionId: string): Promise<Partial<Record<'revocation' | 'suspension', { list: StatusListRow; index: number }>>> {
-    // 2^47 is a multiple of any power-of-two list length (131,072 by default), so each index is uniform.
-    const rows: Array<StatusListRow & { reserved_idx: number }> = await this.dataSource.query(
-      `WITH list AS (SELECT DISTINCT ON (purpose) id, length, purpose FROM status_list
-                     WHERE institution_id = $1 AND purpose IN ('revocation', 'suspension') AND used < length ORDER BY purpose, updated_at DESC),
-            taken AS (INSERT INTO status_list_entry (list_id, idx)
-                      SELECT id, ((CASE purpose WHEN 'revocation' THEN $2 ELSE $3 END)::bigint % length)::int FROM list
-                      ON CONFLICT DO NOTHING RETURNING list_id, idx),
-            counted AS (UPDATE status_list l SET used = used + 1 FROM taken WHERE l.id = taken.list_id RETURNING l.*)
-       SELECT counted.*, taken.idx AS reserved_idx FROM counted JOIN taken ON taken.list_id = counted.id`,
-      [institutionId, randomInt(2 ** 47), randomInt(2 ** 47)],
-    );
-    const out: Partial<Record<'revocation' | 'suspension', { list: StatusListRow; index: number }>> = {};
-    for (const { reserved_idx, ...list } of rows) out[list.purpose as 'revocation' | 'suspension'] = { list, index: Number(reserved_idx) };
-    return out;
-  }
-
-  /**
    * Reserves up to `count` random free indexes of the list in one statement (a block of a batch), and counts them.
    * Fewer come back when candidates collide or the list is nearly full; the caller takes the rest one by one.
    */
