@@ -49,6 +49,30 @@ describe('credentials: issue, co-sign, verify, revoke (real keys, real PostgreSQ
     expect(c.errors![0].message).toMatch(/request\.idempotencyKey/);
   });
 
+  it('a retry gets its earlier credential even when the checks would now refuse it; a new request is refused', async () => {
+    const req = { idempotencyKey: 'dipl-retry-after-withdrawal', learner: { givenName: 'Noor', familyName: 'Jansen' }, qualificationId: f.softwareDeveloperId, awardingDate: '2025-07-01' };
+    const first = await t.gql(ISSUE_DIPLOMA, { r: req }, f.nlSchool);
+    expect(first.data.issueDiplomaCredential.created).toBe(true);
+    // An UPDATE through TypeORM answers [rows, count].
+    const [ended]: [Array<{ id: string; valid_until: string | null }>, number] = await t.dataSource.query(
+      `UPDATE accreditation a SET valid_until = now() - interval '1 day' FROM (SELECT id, valid_until FROM accreditation WHERE institution_id = $1) old
+       WHERE a.id = old.id RETURNING a.id, old.valid_until`,
+      [f.nl.id],
+    );
+    expect(ended.length).toBeGreaterThan(0);
+    try {
+      const retry = await t.gql(ISSUE_DIPLOMA, { r: req }, f.nlSchool);
+      expect(retry.errors).toBeUndefined();
+      expect(retry.data.issueDiplomaCredential).toMatchObject({ id: first.data.issueDiplomaCredential.id, created: false });
+      const fresh = await t.gql(ISSUE_DIPLOMA, { r: { ...req, idempotencyKey: 'dipl-after-withdrawal' } }, f.nlSchool);
+      expect(fresh.errors![0].extensions!.code).toBe('FORBIDDEN');
+      const reused = await t.gql(ISSUE_DIPLOMA, { r: { ...req, learner: { givenName: 'Other', familyName: 'Person' } } }, f.nlSchool);
+      expect(reused.errors![0].extensions!.code).toBe('CONFLICT');
+    } finally {
+      for (const a of ended) await t.dataSource.query('UPDATE accreditation SET valid_until = $2 WHERE id = $1', [a.id, a.valid_until]);
+    }
+  });
+
   it('revokes, suspends and reinstates, with the status read from the signed status list', async () => {
     const issue = async (key: string) =>
       (await t.gql(ISSUE_DIPLOMA, { r: { idempotencyKey: key, learner: { givenName: 'Eva', familyName: 'Smit' }, qualificationId: f.verzorgendeId, awardingDate: '2025-07-01' } }, f.nlSchool)).data.issueDiplomaCredential;

@@ -105,18 +105,28 @@ export class IssuanceService {
     const institutionId = kind === 'RecognitionStatementCredential' ? await this.statementAuthority(actor, parsed as RecognitionStatementRequest, root) : this.issuingInstitution(actor, opts.issuer);
     const requestHash = contentHash(parsed);
 
-    // Both reads at once: an earlier issuance of this key, and the registry's change counters.
-    const [earlier, view] = await Promise.all([this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey), this.cache.view()]);
-    if (earlier) return this.replay(earlier, requestHash, root);
-
-    // Checks, index reservation and signing hold no transaction; the writes are one statement.
-    const pending = await this.sign(await this.draft(actor, kind, institutionId, parsed, requestHash, root, { view }));
+    // Optimistic on the idempotency key: a retry is rare, so a new request makes no lookup before it is signed; the
+    // insert's unique key finds the earlier issuance instead. A retry that the checks now refuse (an accreditation
+    // withdrawn since) still gets its earlier credential.
+    const earlierOr = async (e: unknown): Promise<IssueOutcome> => {
+      const earlier = e instanceof AppError ? await this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey) : null;
+      if (earlier) return this.replay(earlier, requestHash, root);
+      throw e;
+    };
+    let pending: PendingIssue;
+    try {
+      // Checks and signing hold no transaction; the writes are one statement.
+      pending = await this.sign(await this.draft(actor, kind, institutionId, parsed, requestHash, root));
+    } catch (e) {
+      return earlierOr(e);
+    }
     try {
       // The credential and its audit entry in one statement (atomic, one round trip).
       await this.audit.recordAlong(this.dataSource, actor, pending.audit, this.repo.insertCredentialStatement(pending.row));
       return { row: { ...pending.row, status: 'ACTIVE', cosigned_by: [] }, created: true };
     } catch (e) {
-      // A concurrent retry with the same key won the race: return its credential.
+      // The key was used before (a retry, or a concurrent one that won the race): return that credential. Its two
+      // status indexes stay reserved and unused.
       if (e instanceof QueryFailedError && (e as QueryFailedError & { constraint?: string }).constraint === 'issued_credential_institution_id_idempotency_key_key') {
         return this.replay((await this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey))!, requestHash, root);
       }
