@@ -16,7 +16,6 @@ import { accreditedSchool, BENCH_PROGRAMME, benchConcurrency, benchSeconds, DEV_
 
 export const description = 'issues/s, verifies/s and a batch through the service (its own process), next to @digitalbazaar/vc and jose in one thread; service RSS';
 
-
 function request(i: number) {
   return learningUnitRequest(`bench-${process.pid}-${i}-${Math.random().toString(36).slice(2)}`, { givenName: `Learner ${i}`, familyName: 'Bench' });
 }
@@ -46,7 +45,7 @@ async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result
 }
 
 /** The node options of `npm start` (package.json), so that the service is measured as it runs. */
-export function startNodeOptions(): string[] {
+function startNodeOptions(): string[] {
   const start: string = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')).scripts.start;
   const words = start.trim().split(/\s+/);
   if (words[0] !== 'node' || words.at(-1) !== 'dist/apps/api/main.js') throw new Error(`unexpected start script: ${start}`);

@@ -53,11 +53,7 @@ export class StatusService {
       let refill = this.refills.get(institutionId);
       if (!refill) {
         refill = this.reserveMany(institutionId, RESERVE_AHEAD)
-          .then((got) => {
-            const held = this.ahead.get(institutionId) ?? [];
-            held.push(...got);
-            this.ahead.set(institutionId, held);
-          })
+          .then((got) => void this.ahead.set(institutionId, [...(this.ahead.get(institutionId) ?? []), ...got]))
           .finally(() => this.refills.delete(institutionId));
         this.refills.set(institutionId, refill);
       }

@@ -121,11 +121,7 @@ export class CredentialsRepository {
   }
 
   /**
-   * One random probe in the institution's current list for the purpose, taken and counted in one statement.
-   * Null when there is no current list or the probe collided: the caller goes the long way (reserveIndex).
-   */
-  /**
-   * Reserves up to `count` random free indexes of the list in one statement (a block of a batch), and counts them.
+   * Reserves up to `count` random free indexes of the list in one statement (a block of a batch, or the indexes a process reserves ahead), and counts them.
    * Fewer come back when candidates collide or the list is nearly full; the caller takes the rest one by one.
    */
   async reserveIndexes(list: Pick<StatusListRow, 'id' | 'length'>, count: number): Promise<number[]> {

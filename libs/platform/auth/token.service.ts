@@ -52,13 +52,17 @@ export class TokenVerifier {
     }
     const { actor, exp } = await this.verifyOnce(token);
     if (this.verified.size >= MAX_REMEMBERED_TOKENS) this.verified.clear();
-    this.verified.set(token, { actor, expiresAt: exp + (this.settings.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) });
+    this.verified.set(token, { actor, expiresAt: exp + this.skew });
     return actor;
+  }
+
+  private get skew(): number {
+    return this.settings.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
   }
 
   private async verifyOnce(token: string): Promise<{ actor: Actor; exp: number }> {
     const maxLifetime = this.settings.maxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS;
-    const skew = this.settings.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
+    const skew = this.skew;
     let payload: Record<string, unknown> & { exp?: number; iat?: number };
     try {
       ({ payload } = await jwtVerify(token, this.publicKey, {
