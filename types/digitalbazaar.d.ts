@@ -20,3 +20,12 @@ declare module '@digitalbazaar/ed25519-signature-2020';
 declare module 'ed25519-signature-2020-context';
 declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 declare module '@digitalbazaar/ecdsa-multikey';
+// jsonld's own resolver, extended in libs/credentials/domain/shared-contexts.ts (jsonld is pinned for that).
+declare module 'jsonld/lib/ContextResolver' {
+  class ContextResolver {
+    constructor(options: { sharedCache: { get(key: string): unknown; set(key: string, value: unknown): void } });
+    resolve(args: Record<string, unknown>): Promise<unknown[]>;
+  }
+  export = ContextResolver;
+}
+declare module 'jsonld';

@@ -3,6 +3,7 @@ import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { KeyObject, sign as nodeSign, verify as nodeVerify, type webcrypto } from 'node:crypto';
 import { type CryptoKey, importJWK } from 'jose';
 import { type IssuerKeyPair, privateJoseKey } from './keys';
+import { withSharedContexts } from './shared-contexts';
 
 /**
  * Signers and verifiers over key objects built once. @digitalbazaar/ed25519-multikey imports the raw key into
@@ -79,8 +80,8 @@ export function verifierFor(verificationMethod: Record<string, unknown>): Promis
   return v;
 }
 
-/** eddsa-rdfc-2022 with cached verifiers; canonicalisation and the proof checks are the library's. */
-export const cachingCryptosuite = {
+/** eddsa-rdfc-2022 with cached verifiers and shared processed contexts; canonicalisation and the proof checks are the library's. */
+export const cachingCryptosuite = withSharedContexts({
   ...cryptosuite,
   createVerifier: ({ verificationMethod }: { verificationMethod: Record<string, unknown> }) => verifierFor(verificationMethod),
-};
+});

@@ -9,12 +9,16 @@ import { CompactSign, compactVerify, decodeProtectedHeader, importJWK } from 'jo
 import type { DocumentLoader } from './document-loader';
 import { cachingCryptosuite, joseKeyFor, signerFor } from './key-cache';
 import { IssuerKeyPair, publicJwkOf } from './keys';
+import { withSharedContexts } from './shared-contexts';
+
+/** eddsa-rdfc-2022 for signing, canonicalising with the shared processed contexts. */
+const signingCryptosuite = withSharedContexts(cryptosuite);
 
 export type VerifiableCredential = Record<string, any>;
 
 /** The issuer's proof: the library's issuance purpose checks that the key's controller is the issuer. */
 export async function signAsIssuer(credential: VerifiableCredential, key: IssuerKeyPair, documentLoader: DocumentLoader): Promise<VerifiableCredential> {
-  const suite = new DataIntegrityProof({ signer: await signerFor(key), cryptosuite });
+  const suite = new DataIntegrityProof({ signer: await signerFor(key), cryptosuite: signingCryptosuite });
   return vc.issue({ credential: structuredClone(credential), suite, documentLoader });
 }
 
@@ -23,7 +27,7 @@ export async function signAsIssuer(credential: VerifiableCredential, key: Issuer
  * assertion purpose; verification checks it against the credential's awarding bodies instead.
  */
 export async function addCoIssuerProof(credential: VerifiableCredential, key: IssuerKeyPair, documentLoader: DocumentLoader): Promise<VerifiableCredential> {
-  const suite = new DataIntegrityProof({ signer: await signerFor(key), cryptosuite });
+  const suite = new DataIntegrityProof({ signer: await signerFor(key), cryptosuite: signingCryptosuite });
   return jsigs.sign(structuredClone(credential), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
 }
 
