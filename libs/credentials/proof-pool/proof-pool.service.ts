@@ -22,8 +22,8 @@ function workerFile(): string | null {
 }
 
 /**
- * Signs and verifies Data Integrity proofs on a pool of worker threads, one per core by default, so that
- * canonicalisation does not hold the main thread (which keeps HTTP, GraphQL and the database). With
+ * Signs and verifies Data Integrity proofs on a pool of worker threads, by default one per core but the main
+ * thread's, so that canonicalisation does not hold the main thread (which keeps HTTP, GraphQL and the database). With
  * PROOF_WORKERS=0, or without a compiled worker, the same tasks run on the main thread.
  */
 @Injectable()
@@ -36,7 +36,9 @@ export class ProofPool implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, credentials: CredentialsSettings, private readonly issuers: IssuerService) {
     this.settings = { ownDidPrefix: credentials.ownDidPrefix, ownStatusListPrefix: credentials.statusListPrefix };
-    const threads = config.PROOF_WORKERS ?? availableParallelism();
+    // The main thread keeps a core busy with HTTP, GraphQL and the database; the workers get the others. On two
+    // cores a second worker only contends with them (and costs its own heap).
+    const threads = config.PROOF_WORKERS ?? Math.max(1, availableParallelism() - 1);
     const filename = threads > 0 ? workerFile() : null;
     if (threads > 0 && !filename) this.log.warn('proof worker not built; proofs run on the main thread');
     // piscina 4.9 never starts a thread for a task when minThreads is 0: keep one, the others come with load.
