@@ -248,5 +248,21 @@ describe('mutation requests are typed GraphQL inputs that mirror their zod schem
       expect(rule.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
       expect(rule.errors![0].message).toMatch(/document\.sources: every rule needs at least one source/);
     });
+
+    it('once a document has passed the complexity check (its cost is then kept), bad variables are refused the same way', async () => {
+      // This one coerces and is costed; the zod schema refuses it afterwards.
+      const costed = await t.gql(ISSUE, { request: { ...request, eqfLevel: 9 } }, school);
+      expect(costed.errors![0].extensions!.problems).toEqual([{ field: 'request.eqfLevel', message: expect.any(String) }]);
+      for (const [value, message] of [
+        [{ ...request, eqfLevel: 'four' }, /"request\.eqfLevel".*Int cannot represent/],
+        [{ ...request, outcomes: [{ ...request.outcomes[0], dimension: 'WISDOM' }] }, /"request\.outcomes\[0\]\.dimension".*"WISDOM" does not exist in "EqfDimension" enum/],
+        [null, /"\$request" of non-null type "IssueLearningUnitCredentialInput!" must not be null/],
+      ] as Array<[unknown, RegExp]>) {
+        const r = await t.gql(ISSUE, { request: value }, school);
+        expect({ status: r.status, code: r.errors?.[0].extensions?.code, data: r.data }).toEqual({ status: 400, code: 'BAD_USER_INPUT', data: undefined });
+        expect(r.errors![0].message).toMatch(message);
+      }
+      expect((await t.dataSource.query('SELECT count(*)::int AS n FROM issued_credential'))[0].n).toBe(0);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import depthLimit from 'graphql-depth-limit';
-import { ASTVisitor, DocumentNode, GraphQLError, Kind, ValidationContext, visit } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { ASTNode, ASTVisitor, DocumentNode, GraphQLError, Kind, ValidationContext, visit } from 'graphql';
+import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { stringProblem } from '../../libs/platform/http/json-guard';
 
 export interface GraphQLLimits {
@@ -72,29 +72,58 @@ function wellFormedStringLiterals(context: ValidationContext): ASTVisitor {
   };
 }
 
+function hasVariable(node: ASTNode): boolean {
+  let found = false;
+  visit(node, { Variable: () => void (found = true) });
+  return found;
+}
+
+/** True when a directive (@skip, @include) takes a variable: which fields count then depends on the request. */
+function variableDirectives(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, { Directive: (d) => void (found ||= hasVariable(d)) });
+  return found;
+}
+
 /**
  * Complexity needs the operation's variables (list sizes), which validation rules never see,
- * so it runs once the operation is resolved.
+ * so it runs once the operation is resolved. An operation whose cost reads no variable (no field that computes
+ * its cost from arguments given as variables, no @skip/@include on a variable) costs the same every time: its
+ * cost is kept per parsed document (Apollo keeps one per query text), which saves coercing every request's
+ * variables twice. Variables are coerced and checked by execution either way.
  */
 export function complexityPlugin(maxComplexity: number): ApolloServerPlugin {
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              // Fields declare their own cost (lists multiply by their size); everything else costs 1.
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (e) {
-            // Variables that do not coerce (null for a non-null, "abc" for an Int, an unknown enum value)
-            // are the client's mistake: answer as graphql-js would, naming the variable, with a 400.
-            throw new GraphQLError((e as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          const operation = request.operationName ?? '';
+          let complexity = known.get(document)?.get(operation);
+          if (complexity === undefined) {
+            let readsVariables = variableDirectives(document);
+            const watch: ComplexityEstimator = ({ field, node }) => {
+              if (typeof field.extensions?.complexity === 'function' && node.arguments?.some(hasVariable)) readsVariables = true;
+            };
+            try {
+              complexity = getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName ?? undefined,
+                variables: request.variables ?? {},
+                // Fields declare their own cost (lists multiply by their size); everything else costs 1.
+                estimators: [watch, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+              });
+            } catch (e) {
+              // Variables that do not coerce (null for a non-null, "abc" for an Int, an unknown enum value)
+              // are the client's mistake: answer as graphql-js would, naming the variable, with a 400.
+              throw new GraphQLError((e as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            }
+            if (!readsVariables) {
+              const costs = known.get(document) ?? new Map<string, number>();
+              costs.set(operation, complexity);
+              known.set(document, costs);
+            }
           }
           if (complexity > maxComplexity) {
             throw new GraphQLError(`operation complexity ${complexity} exceeds the limit of ${maxComplexity}`, {
