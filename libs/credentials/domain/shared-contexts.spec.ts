@@ -87,6 +87,13 @@ const mixedScopes = {
     { name: 'reverted', same: { '@type': 'Outer', name: 'type scope in a property scope', same: { name: 'and again', extra: 'w' } } },
   ],
 };
+/** @import: jsonld keeps the merged context document in the same cache as processed contexts. */
+const imported = {
+  '@context': [{ '@version': 1.1, '@import': 'https://w3id.org/security/multikey/v1', '@vocab': V, context: `${V}a-term-named-context` }],
+  type: 'Multikey',
+  controller: 'did:example:controller',
+  context: 'a value',
+};
 const protectedRedefinition = {
   '@context': [{ '@protected': true, name: `${V}protected-name`, Thing: { '@id': `${V}Thing`, '@context': { name: `${V}redefined` } } }],
   '@type': 'Thing',
@@ -120,6 +127,7 @@ describe('shared processed JSON-LD contexts', () => {
       ['type and property scopes', scoped, false],
       ['the same, safe mode (drops a term)', scoped, true],
       ['one context as type and property scope', mixedScopes, false],
+      ['an imported context', imported, false],
       ['protected term redefined in a type scope', protectedRedefinition, false],
       ['protected context nullified in a type scope', protectedNullified, false],
       ['credential with an inline context', vcWithInlineTerms({ note: 'https://example.test/vocab#note' }), true],
@@ -137,6 +145,8 @@ describe('shared processed JSON-LD contexts', () => {
     expect(expected.get('type and property scopes')).toContain(`<${V}plain-name> "reverted"`);
     expect(expected.get('protected term redefined in a type scope')).toMatch(/^error .*protected term redefinition/);
     expect(expected.get('credential with an undefined term')).toMatch(/^error /);
+    expect(expected.get('an imported context')).toContain('<https://w3id.org/security#controller> <did:example:controller>');
+    expect(expected.get('an imported context')).toContain(`<${V}a-term-named-context> "a value"`);
 
     // Forward, backward and interleaved, so every document meets caches warmed by the others.
     const orders = [documents, [...documents].reverse(), documents.flatMap((d, i) => [d, documents[(i * 7) % documents.length]])];

@@ -70,6 +70,10 @@ function adopt(ctx: ActiveContext): void {
   ctx.revertToPreviousContext = sharedRevert;
 }
 
+function isActiveContext(value: unknown): value is ActiveContext {
+  return !!value && typeof value === 'object' && (value as { mappings?: unknown }).mappings instanceof Map && typeof (value as ActiveContext).clone === 'function';
+}
+
 /** The context a non-propagating clone stands for: jsonld clones it and names it as the previous context. */
 function nonPropagatingBase(activeCtx: ActiveContext): ActiveContext | null {
   const previous = activeCtx.previousContext;
@@ -99,7 +103,8 @@ class SharedResolvedContext implements ResolvedContext {
   }
 
   setProcessed(activeCtx: ActiveContext, processed: ProcessedContext): void {
-    adopt(processed.context);
+    // An @import stores the merged context document here, not a processed active context: nothing to adopt.
+    if (isActiveContext(processed?.context)) adopt(processed.context);
     const base = nonPropagatingBase(activeCtx);
     if (base) this.byNonPropagatingBase.set(base, processed);
     else this.byActiveContext.set(activeCtx, processed);
