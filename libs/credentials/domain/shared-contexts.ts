@@ -10,6 +10,7 @@ import ContextResolver from 'jsonld/lib/ContextResolver';
  * about three quarters of a proof's CPU time.
  *
  * This keeps jsonld's own algorithms and only changes what is cached and what is copied:
+ * - cloning an active context copies its map of term definitions, not every definition in it;
  * - a non-propagating clone of an active context is recognised (it was cloned from the very context it names
  *   as its previous context), and its processed result is cached per that previous context;
  * - leaving a type-scoped context returns the previous context itself instead of a copy. Active contexts are
@@ -22,9 +23,16 @@ import ContextResolver from 'jsonld/lib/ContextResolver';
 
 /** jsonld's active context, as far as this module touches it. */
 interface ActiveContext {
+  mappings: Map<string, unknown>;
+  protected: Record<string, boolean>;
+  inverse: unknown;
+  getInverse: unknown;
   previousContext?: ActiveContext;
   clone(this: ActiveContext): ActiveContext;
   revertToPreviousContext(this: ActiveContext): ActiveContext;
+  '@base'?: unknown;
+  '@language'?: unknown;
+  '@vocab'?: unknown;
 }
 
 interface ProcessedContext {
@@ -40,23 +48,26 @@ interface ResolvedContext {
 
 /** The context each clone was made from, for clones made by contexts this module has adopted. */
 const clonedFrom = new WeakMap<ActiveContext, ActiveContext>();
-/** jsonld's clone function (one per initial context) → the recording clone that wraps it. */
-const recordingClones = new WeakMap<ActiveContext['clone'], ActiveContext['clone']>();
 
-function recordingClone(stock: ActiveContext['clone']): ActiveContext['clone'] {
-  let recording = recordingClones.get(stock);
-  if (!recording) {
-    const wrapped = function (this: ActiveContext) {
-      const child = stock.call(this);
-      child.clone = wrapped;
-      clonedFrom.set(child, this);
-      return child;
-    };
-    recording = wrapped;
-    recordingClones.set(stock, recording);
-    recordingClones.set(recording, recording);
-  }
-  return recording;
+/**
+ * jsonld's clone (`_cloneActiveContext`: the same fields), with the term definitions shared instead of
+ * deep-copied: jsonld makes a new definition object whenever it defines a term and never changes one afterwards,
+ * so copying the map is enough. The deep copy mostly copied the scoped contexts held in definitions. Records
+ * what each clone was made from.
+ */
+function sharingClone(this: ActiveContext): ActiveContext {
+  const child: ActiveContext = {
+    mappings: new Map(this.mappings),
+    clone: this.clone,
+    inverse: null,
+    getInverse: this.getInverse,
+    protected: { ...this.protected },
+    revertToPreviousContext: this.revertToPreviousContext,
+  };
+  if (this.previousContext) child.previousContext = this.previousContext.clone();
+  for (const key of ['@base', '@language', '@vocab'] as const) if (key in this) child[key] = this[key];
+  clonedFrom.set(child, this);
+  return child;
 }
 
 /** Leaving a type-scoped context: the previous context itself (jsonld returns a copy of it). */
@@ -66,7 +77,7 @@ function sharedRevert(this: ActiveContext): ActiveContext {
 
 /** A processed context (and every clone of it, which copies these methods) joins the sharing. */
 function adopt(ctx: ActiveContext): void {
-  ctx.clone = recordingClone(ctx.clone);
+  ctx.clone = sharingClone;
   ctx.revertToPreviousContext = sharedRevert;
 }
 
