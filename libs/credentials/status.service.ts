@@ -22,6 +22,8 @@ export type StatusAction = 'REVOKE' | 'SUSPEND' | 'REINSTATE';
 
 /** Indexes one process reserves at a time for single issuances (per institution and list). */
 export const RESERVE_AHEAD = 32;
+/** With fewer left than this, the next block is reserved in the background, so an issuance seldom waits for it. */
+export const REFILL_BELOW = RESERVE_AHEAD / 2;
 
 /** Bitstring status lists: one revocation and one suspension list per issuer, each ≥ 131,072 entries. */
 @Injectable()
@@ -43,22 +45,32 @@ export class StatusService {
   /**
    * A random free index in each of the issuer's lists. Indexes are reserved in the database ahead, RESERVE_AHEAD at
    * a time (one statement per list), and handed out from memory, so an issuance costs no status query in the common
-   * case. No lock is held while the credential is signed. An index whose issuance fails, or that this process still
+   * case; the next block is reserved before this one runs out. No lock is held while the credential is signed. An index whose issuance fails, or that this process still
    * holds when it stops, stays reserved and unused: that costs a slot and reveals nothing.
    */
   async reserve(institutionId: string): Promise<Allocation> {
     for (;;) {
-      const next = this.ahead.get(institutionId)?.shift();
-      if (next) return next;
-      let refill = this.refills.get(institutionId);
-      if (!refill) {
-        refill = this.reserveMany(institutionId, RESERVE_AHEAD)
-          .then((got) => void this.ahead.set(institutionId, [...(this.ahead.get(institutionId) ?? []), ...got]))
-          .finally(() => this.refills.delete(institutionId));
-        this.refills.set(institutionId, refill);
+      const left = this.ahead.get(institutionId);
+      const next = left?.shift();
+      if (next) {
+        // A failed background refill is retried by the first issuance that finds nothing left.
+        if (left!.length < REFILL_BELOW) this.refill(institutionId).catch(() => undefined);
+        return next;
       }
-      await refill;
+      await this.refill(institutionId);
     }
+  }
+
+  /** One block of RESERVE_AHEAD for the institution, shared by everyone who asks while it is under way. */
+  private refill(institutionId: string): Promise<void> {
+    let refill = this.refills.get(institutionId);
+    if (!refill) {
+      refill = this.reserveMany(institutionId, RESERVE_AHEAD)
+        .then((got) => void this.ahead.set(institutionId, [...(this.ahead.get(institutionId) ?? []), ...got]))
+        .finally(() => this.refills.delete(institutionId));
+      this.refills.set(institutionId, refill);
+    }
+    return refill;
   }
 
   /** `count` allocations at once (a block of a batch): one statement per list in the common case. */
