@@ -74,6 +74,40 @@ describe('status-list indexes under concurrency (no lock held while signing)', (
     expect([v1.revoked, v2.revoked]).toEqual([true, false]);
   }, 180_000);
 
+  it('issuances ready at the same moment share one insert statement; each credential gets exactly one audit entry, and a key sent eight times at once gives one credential', async () => {
+    const queries = jest.spyOn(t.dataSource, 'query');
+    let inserts: string[];
+    let results: any[];
+    const twice = learningUnitRequest();
+    let sameKey: any[];
+    try {
+      results = await pool(64, 32, async () => {
+        const r = await t.gql(ISSUE_LU, { r: learningUnitRequest() }, f.nlSchool);
+        if (r.errors) throw new Error(JSON.stringify(r.errors));
+        return r.data.issueLearningUnitCredential;
+      });
+      inserts = queries.mock.calls.map((c) => String(c[0])).filter((q) => /INSERT INTO issued_credential/.test(q));
+      sameKey = await Promise.all(Array.from({ length: 8 }, () => t.gql(ISSUE_LU, { r: twice }, f.nlSchool)));
+    } finally {
+      queries.mockRestore();
+    }
+    // 64 credentials, fewer statements than credentials (32 in flight leave several ready at once).
+    expect(inserts.length).toBeGreaterThan(0);
+    expect(inserts.length).toBeLessThan(64);
+    const ids = results.map((r) => r.id as string);
+    const audit = await t.dataSource.query(`SELECT entity_id, count(*)::int AS n FROM audit_log WHERE action = 'credential.issue' AND entity_id = ANY($1) GROUP BY entity_id`, [ids]);
+    expect(audit).toHaveLength(64);
+    expect(audit.every((a: { n: number }) => a.n === 1)).toBe(true);
+
+    expect(sameKey.map((r) => r.errors)).toEqual(Array(8).fill(undefined));
+    const one = new Set(sameKey.map((r) => r.data.issueLearningUnitCredential.id));
+    expect(one.size).toBe(1);
+    const [stored] = await t.dataSource.query('SELECT count(*)::int AS n FROM issued_credential WHERE institution_id = $1 AND idempotency_key = $2', [f.nl.id, twice.idempotencyKey]);
+    expect(stored.n).toBe(1);
+    const [entries] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'credential.issue' AND entity_id = $1`, [[...one][0]]);
+    expect(entries.n).toBe(1);
+  }, 120_000);
+
   it('the same idempotency key sent 8 times at once gives one credential', async () => {
     const request = learningUnitRequest();
     const rs = await Promise.all(Array.from({ length: 8 }, () => t.gql(ISSUE_LU, { r: request }, f.nlSchool)));

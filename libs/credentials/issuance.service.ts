@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { QualificationService } from '../catalogue/qualification.service';
 import { contentHash } from '../catalogue/domain/qualification-text';
@@ -12,6 +12,7 @@ import { AppError } from '../platform/errors/app-error';
 import { parseOrThrow } from '../platform/errors/zod-problems';
 import { AccreditationService, AccreditationTarget, matchAccreditation } from './accreditation.service';
 import { CredentialsCache, CredentialsView } from './credentials-cache';
+import { GroupedWrites } from './domain/grouped-writes';
 import {
   buildDiplomaCredential,
   buildKeuzedeelCredential,
@@ -120,17 +121,34 @@ export class IssuanceService {
     } catch (e) {
       return earlierOr(e);
     }
+    // The credential and its audit entry, in one statement with the other issuances ready at the same moment.
+    if (await this.credentialWrites.submit({ actor, pending })) return { row: { ...pending.row, status: 'ACTIVE', cosigned_by: [] }, created: true };
+    // The key was used before (a retry, or a concurrent one that won the race): return that credential. Its two
+    // status indexes stay reserved and unused.
+    return this.replay((await this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey))!, requestHash, root);
+  }
+
+  /** Single issuances' writes, grouped: under load several credentials share one statement and one commit. */
+  private readonly credentialWrites = new GroupedWrites<{ actor: Actor; pending: PendingIssue }, boolean>((items) => this.writeCredentials(items));
+
+  /**
+   * Credentials and their audit entries in one statement (atomic): true for each one inserted, false for one whose
+   * idempotency key is already stored. A row the statement refuses for another reason fails the statement: then
+   * each is written on its own, so that only that one fails.
+   */
+  private async writeCredentials(items: ReadonlyArray<{ actor: Actor; pending: PendingIssue }>): Promise<Array<boolean | Error>> {
     try {
-      // The credential and its audit entry in one statement (atomic, one round trip).
-      await this.audit.recordAlong(this.dataSource, actor, pending.audit, this.repo.insertCredentialStatement(pending.row));
-      return { row: { ...pending.row, status: 'ACTIVE', cosigned_by: [] }, created: true };
+      const inserted = new Set(
+        await this.audit.recordForInserted(
+          this.dataSource,
+          items.map((i) => ({ actor: i.actor, rec: i.pending.audit })),
+          this.repo.insertCredentialsStatement(items.map((i) => i.pending.row)),
+        ),
+      );
+      return items.map((i) => inserted.has(i.pending.row.id));
     } catch (e) {
-      // The key was used before (a retry, or a concurrent one that won the race): return that credential. Its two
-      // status indexes stay reserved and unused.
-      if (e instanceof QueryFailedError && (e as QueryFailedError & { constraint?: string }).constraint === 'issued_credential_institution_id_idempotency_key_key') {
-        return this.replay((await this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey))!, requestHash, root);
-      }
-      throw e;
+      if (items.length === 1) return [e instanceof Error ? e : new Error(String(e))];
+      return Promise.all(items.map(async (i) => (await this.writeCredentials([i]))[0]));
     }
   }
 

@@ -168,6 +168,13 @@ export class CredentialsRepository {
    */
   async insertCredentials(m: EntityManager, rows: ReadonlyArray<Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>>): Promise<string[]> {
     if (!rows.length) return [];
+    const { sql, params } = this.insertCredentialsStatement(rows);
+    const inserted: Array<{ id: string }> = await m.query(sql, params);
+    return inserted.map((r) => r.id);
+  }
+
+  /** The INSERT of several credentials (ON CONFLICT DO NOTHING RETURNING id), for a caller that adds to the statement. */
+  insertCredentialsStatement(rows: ReadonlyArray<Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>>): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
     const tuples = rows.map((row) => {
       const values = [row.id, row.institution_id, row.type, row.format, row.document, row.jwt, row.idempotency_key, row.request_hash, row.qualification_id, row.programme,
@@ -176,30 +183,23 @@ export class CredentialsRepository {
       params.push(...values);
       return `(${values.map((_, j) => `$${start + j + 1}`).join(',')})`;
     });
-    const inserted: Array<{ id: string }> = await m.query(
-      `INSERT INTO issued_credential (id, institution_id, type, format, document, jwt, idempotency_key, request_hash, qualification_id, programme,
+    return {
+      sql: `INSERT INTO issued_credential (id, institution_id, type, format, document, jwt, idempotency_key, request_hash, qualification_id, programme,
          revocation_list_id, revocation_index, suspension_list_id, suspension_index, co_issuers, issued_at, valid_until)
        VALUES ${tuples.join(',')}
        ON CONFLICT (institution_id, idempotency_key) DO NOTHING RETURNING id`,
       params,
-    );
-    return inserted.map((r) => r.id);
+    };
   }
 
   async insertCredential(m: EntityManager, row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>): Promise<void> {
-    const { sql, params } = this.insertCredentialStatement(row);
-    await m.query(sql, params);
-  }
-
-  /** The INSERT of one credential as SQL and parameters, for a caller that adds to the statement (its audit entry). */
-  insertCredentialStatement(row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>): { sql: string; params: unknown[] } {
-    return {
-      sql: `INSERT INTO issued_credential (id, institution_id, type, format, document, jwt, idempotency_key, request_hash, qualification_id, programme,
+    await m.query(
+      `INSERT INTO issued_credential (id, institution_id, type, format, document, jwt, idempotency_key, request_hash, qualification_id, programme,
          revocation_list_id, revocation_index, suspension_list_id, suspension_index, co_issuers, issued_at, valid_until)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
-      params: [row.id, row.institution_id, row.type, row.format, row.document, row.jwt, row.idempotency_key, row.request_hash, row.qualification_id, row.programme,
+      [row.id, row.institution_id, row.type, row.format, row.document, row.jwt, row.idempotency_key, row.request_hash, row.qualification_id, row.programme,
         row.revocation_list_id, row.revocation_index, row.suspension_list_id, row.suspension_index, row.co_issuers, row.issued_at, row.valid_until],
-    };
+    );
   }
 
   async updateCredentialDocument(m: EntityManager, id: string, document: Record<string, unknown>, cosignedBy: string[]): Promise<void> {

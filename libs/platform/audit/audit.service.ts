@@ -48,13 +48,23 @@ export class AuditService {
   }
 
   /**
-   * A change and its audit entry as one statement: atomic without an explicit transaction, and one round trip
-   * instead of four. `change.sql` is a single INSERT/UPDATE/DELETE using parameters $1…$n of `change.params`.
+   * An INSERT of several rows and, for each row it inserts, that row's audit entry: one statement. `change.sql`
+   * must end in `RETURNING id` (rows it skips, ON CONFLICT DO NOTHING, get no entry). Returns the ids inserted.
    */
-  async recordAlong(db: EntityManager | DataSource, actor: AuditedParty, rec: AuditRecord, change: { sql: string; params: unknown[] }): Promise<void> {
-    const { values, params } = auditValues(actor, [rec], change.params.length);
-    // A data-modifying WITH runs to completion whether or not the main statement reads it.
-    await db.query(`WITH change AS (${change.sql}) INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ${values}`, [...change.params, ...params]);
+  async recordForInserted(db: EntityManager | DataSource, entries: ReadonlyArray<{ actor: AuditedParty; rec: AuditRecord }>, change: { sql: string; params: unknown[] }): Promise<string[]> {
+    const params = [...change.params];
+    const rows = entries.map(({ actor, rec }) => {
+      const row = auditValues(actor, [rec], params.length);
+      params.push(...row.params);
+      return row.values;
+    });
+    const written: Array<{ entity_id: string }> = await db.query(
+      `WITH change AS (${change.sql})
+       INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT a.* FROM (VALUES ${rows.join(', ')}) AS a(${AUDIT_COLUMNS}) JOIN change ON change.id = a.entity_id
+       RETURNING entity_id`,
+      params,
+    );
+    return written.map((w) => w.entity_id);
   }
 
   async list(query: AuditQuery): Promise<{ items: AuditEntryEntity[]; totalCount: number }> {
