@@ -138,18 +138,19 @@ export class IssuanceService {
    */
   private async writeCredentials(items: ReadonlyArray<{ actor: Actor; pending: PendingIssue }>): Promise<Array<boolean | Error>> {
     try {
-      const inserted = new Set(
-        await this.audit.recordForInserted(
-          this.dataSource,
-          items.map((i) => ({ actor: i.actor, rec: i.pending.audit })),
-          this.repo.insertCredentialsStatement(items.map((i) => i.pending.row)),
-        ),
-      );
+      const inserted = await this.storeCredentials(this.dataSource, items);
       return items.map((i) => inserted.has(i.pending.row.id));
     } catch (e) {
       if (items.length === 1) return [e instanceof Error ? e : new Error(String(e))];
       return Promise.all(items.map(async (i) => (await this.writeCredentials([i]))[0]));
     }
+  }
+
+  /** Credentials and, for each one inserted, its audit entry, in one statement; the ids inserted (a stored idempotency key inserts nothing). */
+  private async storeCredentials(db: EntityManager | DataSource, items: ReadonlyArray<{ actor: Actor; pending: PendingIssue }>): Promise<Set<string>> {
+    if (!items.length) return new Set();
+    const audit = items.map((i) => ({ actor: i.actor, rec: i.pending.audit }));
+    return new Set(await this.audit.recordForInserted(db, audit, this.repo.insertCredentialsStatement(items.map((i) => i.pending.row))));
   }
 
   /** Statements are issued by an AUTHORITY institution, by an expert of its jurisdiction (or an admin). */
@@ -306,8 +307,8 @@ export class IssuanceService {
 
   /**
    * Issues a block of batch items for one school: one query for earlier issuances of their idempotency keys, the
-   * checks and status indexes item by item, the proofs on the pool at the same time, then one transaction with
-   * multi-row inserts of the credentials and their audit entries, in which `within` records the outcome too. An
+   * checks and status indexes item by item, the proofs on the pool at the same time, then one transaction: one
+   * statement for the credentials and their audit entries, and `within` recording the outcomes. An
    * item that fails for a reason of its own (AppError) comes back as its error; anything else throws, and nothing
    * of the block is stored.
    */
@@ -367,8 +368,7 @@ export class IssuanceService {
     }
     const signed = await Promise.all(signing.map(async (s) => ({ i: s.i, pending: await s.pending })));
     return this.dataSource.transaction(async (m) => {
-      const inserted = new Set(await this.repo.insertCredentials(m, signed.map((s) => s.pending.row)));
-      await this.audit.recordMany(m, actor, signed.filter((s) => inserted.has(s.pending.row.id)).map((s) => s.pending.audit));
+      const inserted = await this.storeCredentials(m, signed.map((s) => ({ actor, pending: s.pending })));
       // A key another run stored meanwhile (its insert won): that credential is the item's.
       const lost = signed.filter((s) => !inserted.has(s.pending.row.id));
       const winners = new Map((await this.repo.credentialsByIdempotencyKeys(institutionId, lost.map((s) => s.pending.row.idempotency_key), m)).map((row) => [row.idempotency_key, row]));

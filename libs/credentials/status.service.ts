@@ -45,8 +45,9 @@ export class StatusService {
   /**
    * A random free index in each of the issuer's lists. Indexes are reserved in the database ahead, RESERVE_AHEAD at
    * a time (one statement per list), and handed out from memory, so an issuance costs no status query in the common
-   * case; the next block is reserved before this one runs out. No lock is held while the credential is signed. An index whose issuance fails, or that this process still
-   * holds when it stops, stays reserved and unused: that costs a slot and reveals nothing.
+   * case; the next block is reserved before this one runs out. No lock is held while the credential is signed. An
+   * index whose issuance fails, or that this process still holds when it stops, stays reserved and unused: that
+   * costs a slot and reveals nothing.
    */
   async reserve(institutionId: string): Promise<Allocation> {
     for (;;) {

@@ -80,6 +80,9 @@ export function verifierFor(verificationMethod: Record<string, unknown>): Promis
   return v;
 }
 
+/** eddsa-rdfc-2022 canonicalising with the shared processed contexts (signing, and proofs checked with the library's verifier). */
+export const eddsaRdfc2022 = withSharedContexts(cryptosuite);
+
 /** eddsa-rdfc-2022 with cached verifiers and shared processed contexts; canonicalisation and the proof checks are the library's. */
 export const cachingCryptosuite = withSharedContexts({
   ...cryptosuite,

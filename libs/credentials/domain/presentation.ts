@@ -1,12 +1,11 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import jsigs from 'jsonld-signatures';
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from './constants';
 import { DocumentLoader, DocumentRefused, isBundledContext } from './document-loader';
 import { decodeProtectedHeader } from 'jose';
 import { envelopedJwt, unwrapCredential } from './envelope';
 import { proofShapeProblem, verifyJwt } from './proofs';
-import { withSharedContexts } from './shared-contexts';
+import { eddsaRdfc2022 } from './key-cache';
 
 export const MAX_PRESENTED_CREDENTIALS = 20;
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\S+$/i;
@@ -72,7 +71,7 @@ export async function verifyPresentationProof(vp: Record<string, unknown>, o: { 
   if (typeof challenge !== 'string') return { verified: false, error: 'an authentication proof needs a challenge (options.challenge)' };
   try {
     const purpose = new jsigs.purposes.AuthenticationProofPurpose({ challenge, domain: o.domain });
-    const r = await jsigs.verify(structuredClone(vp), { suite: new DataIntegrityProof({ cryptosuite: withSharedContexts(cryptosuite) }), purpose, documentLoader });
+    const r = await jsigs.verify(structuredClone(vp), { suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), purpose, documentLoader });
     if (r.verified) return { verified: true, controller: String((proofs[0] as Record<string, unknown>).verificationMethod).split('#')[0] };
     const err = r.error?.errors?.[0] ?? r.error;
     return { verified: false, error: err?.message ?? 'invalid presentation proof' };

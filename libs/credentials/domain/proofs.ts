@@ -1,5 +1,4 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import { createVerifyCryptosuite as eddsaJcs2022 } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
@@ -7,18 +6,14 @@ import * as vc from '@digitalbazaar/vc';
 import jsigs from 'jsonld-signatures';
 import { CompactSign, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import type { DocumentLoader } from './document-loader';
-import { cachingCryptosuite, joseKeyFor, signerFor } from './key-cache';
+import { cachingCryptosuite, eddsaRdfc2022, joseKeyFor, signerFor } from './key-cache';
 import { IssuerKeyPair, publicJwkOf } from './keys';
-import { withSharedContexts } from './shared-contexts';
-
-/** eddsa-rdfc-2022 for signing, canonicalising with the shared processed contexts. */
-const signingCryptosuite = withSharedContexts(cryptosuite);
 
 export type VerifiableCredential = Record<string, any>;
 
 /** The issuer's proof: the library's issuance purpose checks that the key's controller is the issuer. */
 export async function signAsIssuer(credential: VerifiableCredential, key: IssuerKeyPair, documentLoader: DocumentLoader): Promise<VerifiableCredential> {
-  const suite = new DataIntegrityProof({ signer: await signerFor(key), cryptosuite: signingCryptosuite });
+  const suite = new DataIntegrityProof({ signer: await signerFor(key), cryptosuite: eddsaRdfc2022 });
   return vc.issue({ credential: structuredClone(credential), suite, documentLoader });
 }
 
@@ -27,7 +22,7 @@ export async function signAsIssuer(credential: VerifiableCredential, key: Issuer
  * assertion purpose; verification checks it against the credential's awarding bodies instead.
  */
 export async function addCoIssuerProof(credential: VerifiableCredential, key: IssuerKeyPair, documentLoader: DocumentLoader): Promise<VerifiableCredential> {
-  const suite = new DataIntegrityProof({ signer: await signerFor(key), cryptosuite: signingCryptosuite });
+  const suite = new DataIntegrityProof({ signer: await signerFor(key), cryptosuite: eddsaRdfc2022 });
   return jsigs.sign(structuredClone(credential), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
 }
 

@@ -156,7 +156,7 @@ class SharingContextResolver extends ContextResolver {
 }
 
 /** A context resolver for one jsonld operation (jsonld's resolvers keep a per-operation cache, so one each). */
-export function sharedContextResolver(): unknown {
+function sharedContextResolver(): SharingContextResolver {
   return new SharingContextResolver({ sharedCache });
 }
 

@@ -163,17 +163,9 @@ export class CredentialsRepository {
   }
 
   /**
-   * Several credentials in one statement; a row whose idempotency key another transaction stored first is skipped
-   * (ON CONFLICT DO NOTHING). Returns the ids inserted.
+   * The INSERT of several credentials, for a caller that adds to the statement (their audit entries): a row whose
+   * idempotency key is already stored is skipped (ON CONFLICT DO NOTHING); RETURNING id names the rows inserted.
    */
-  async insertCredentials(m: EntityManager, rows: ReadonlyArray<Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>>): Promise<string[]> {
-    if (!rows.length) return [];
-    const { sql, params } = this.insertCredentialsStatement(rows);
-    const inserted: Array<{ id: string }> = await m.query(sql, params);
-    return inserted.map((r) => r.id);
-  }
-
-  /** The INSERT of several credentials (ON CONFLICT DO NOTHING RETURNING id), for a caller that adds to the statement. */
   insertCredentialsStatement(rows: ReadonlyArray<Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>>): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
     const tuples = rows.map((row) => {

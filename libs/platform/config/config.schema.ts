@@ -40,7 +40,7 @@ export const ConfigSchema = z.object({
     .optional(),
   VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000000).default(600),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
-  /** Worker threads that sign and verify Data Integrity proofs; 0 runs them on the main thread. Default: one per core. */
+  /** Worker threads that sign and verify Data Integrity proofs; 0 runs them on the main thread. Default: one per core but the main thread's, at least one. */
   PROOF_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   /**
    * Old-generation heap of each proof worker, in MB. A proof's live data is small; a cap makes V8 collect the
