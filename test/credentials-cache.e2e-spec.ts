@@ -99,6 +99,39 @@ describe('registry and status-list caches across two service instances', () => {
     expect((await verifyVia(b, issued.data.issueLearningUnitCredential.credential)).checks).toContainEqual(expect.objectContaining({ check: 'ACCREDITATION', status: 'PASS' }));
   });
 
+  it('an issuance reads no change counter once its instance has seen the current one; a registry change made elsewhere meanwhile is caught by its insert', async () => {
+    expect((await issueVia(a, f.nlSchool)).errors).toBeUndefined();
+    const queries = jest.spyOn(a.dataSource, 'query');
+    const sqlSince = () => queries.mock.calls.map((c) => String(c[0]));
+    try {
+      expect((await issueVia(a, f.nlSchool)).errors).toBeUndefined();
+      expect(sqlSince().filter((q) => /credentials_cache_version/.test(q))).toEqual([]);
+      expect(sqlSince().filter((q) => /credentials_registry_guard/.test(q))).toHaveLength(1);
+      queries.mockClear();
+
+      // Withdrawn through the other instance's database connection, behind the back of every cache.
+      const [accreditation] = await b.dataSource.query("SELECT id, valid_until FROM accreditation WHERE institution_id = 'alfa-college' AND programme = $1", [PROGRAMME]);
+      await b.dataSource.query("UPDATE accreditation SET valid_until = '2021-01-01' WHERE id = $1", [accreditation.id]);
+      try {
+        const key = `withdrawn-${Date.now()}`;
+        const refused = await issueVia(a, f.nlSchool, { idempotencyKey: key });
+        expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect(refused.errors?.[0].message).toMatch(/accredit/i);
+        // Checked on the view it had, signed, refused by the guarded insert, then checked again on a fresh view.
+        const sql = sqlSince();
+        const guarded = sql.findIndex((q) => /credentials_registry_guard/.test(q));
+        expect(guarded).toBeGreaterThanOrEqual(0);
+        expect(sql.slice(guarded).some((q) => /credentials_cache_version/.test(q))).toBe(true);
+        expect(await a.dataSource.query('SELECT id FROM issued_credential WHERE idempotency_key = $1', [key])).toEqual([]);
+      } finally {
+        await b.dataSource.query('UPDATE accreditation SET valid_until = $2 WHERE id = $1', [accreditation.id, accreditation.valid_until]);
+      }
+      expect((await issueVia(a, f.nlSchool)).errors).toBeUndefined();
+    } finally {
+      queries.mockRestore();
+    }
+  });
+
   it('a verification reads the change counters once and the registry rows from memory', async () => {
     const issued = await issueVia(a, f.nlSchool);
     const credential = issued.data.issueLearningUnitCredential.credential;

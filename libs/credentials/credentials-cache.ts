@@ -10,6 +10,10 @@ import { AccreditationRow, InstitutionRow, IssuerKeyRow, StatusListRow } from '.
  * the moment the view was taken. Rows are shared between requests: never change them.
  */
 export interface CredentialsView {
+  /** The registry change counter this view is current as of. */
+  readonly registryVersion: string;
+  /** True when taken without reading the counters (see `latestView`): it may be older than the database. */
+  readonly unconfirmed: boolean;
   institution(id: string): Promise<InstitutionRow | null>;
   institutionByDid(did: string): Promise<InstitutionRow | null>;
   keysOf(institutionId: string): Promise<IssuerKeyRow[]>;
@@ -28,20 +32,39 @@ export interface CredentialsView {
 export class CredentialsCache {
   private readonly registry = new VersionedCache<unknown>(20_000);
   private readonly lists = new VersionedCache<StatusListRow | null>(2_000);
-  private readonly counters = new CoalescedRead<{ registry: string; lists: string }>(async () => {
-    const [v] = await this.dataSource.query('SELECT registry::text AS registry, status_lists::text AS lists FROM credentials_cache_version WHERE id = 1');
+  private readonly counters = new CoalescedRead<Counters>(async () => {
+    const [v]: Counters[] = await this.dataSource.query('SELECT registry::text AS registry, status_lists::text AS lists FROM credentials_cache_version WHERE id = 1');
+    const n = this.newest;
+    this.newest = n ? { registry: newer(n.registry, v.registry), lists: newer(n.lists, v.lists) } : v;
     return v;
   });
+  /** The newest counters any view of this process has read. */
+  private newest: Counters | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly repo: CredentialsRepository,
   ) {}
 
+  /** A view current as of counters read now. */
   async view(): Promise<CredentialsView> {
-    const v = await this.counters.get();
+    return this.viewAt(await this.counters.get(), false);
+  }
+
+  /**
+   * A view as of the newest counters this process has seen, without a round trip (or `view()` before any). For a
+   * writer that confirms the registry counter in its own statement (an issuance's guarded INSERT) and takes a fresh
+   * view when that fails, or when the checks refuse on this one.
+   */
+  async latestView(): Promise<CredentialsView> {
+    return this.newest ? this.viewAt(this.newest, true) : this.view();
+  }
+
+  private viewAt(v: Counters, unconfirmed: boolean): CredentialsView {
     const registry = <T>(key: string, load: () => Promise<T>) => this.registry.get(v.registry, key, load) as Promise<T>;
     return {
+      registryVersion: v.registry,
+      unconfirmed,
       institution: (id) => registry(`institution\n${id}`, () => this.repo.institution(id)),
       institutionByDid: (did) => registry(`did\n${did}`, () => this.repo.institutionByDid(did)),
       keysOf: (id) => registry(`keys\n${id}`, () => this.repo.keysOf(id)),
@@ -50,6 +73,13 @@ export class CredentialsCache {
     };
   }
 }
+
+interface Counters {
+  registry: string;
+  lists: string;
+}
+
+const newer = (a: string, b: string) => (BigInt(a) >= BigInt(b) ? a : b);
 
 /** A view taken on first use and then kept: one request reads the counters at most once. */
 export function lazyView(cache: CredentialsCache): () => Promise<CredentialsView> {

@@ -65,6 +65,20 @@ interface PendingIssue {
   audit: AuditRecord;
 }
 
+/** A single issuance's write, and the registry counter its checks read. */
+interface CredentialWrite {
+  actor: Actor;
+  pending: PendingIssue;
+  registryVersion: string;
+}
+
+type WriteOutcome = 'INSERTED' | 'DUPLICATE' | 'REGISTRY_CHANGED';
+
+/** SQLSTATE of credentials_registry_guard (migration RegistryGuard). */
+const REGISTRY_CHANGED = 'RG001';
+/** Fresh views an issuance takes before it gives up on a registry that keeps changing. */
+const MAX_ATTEMPTS = 4;
+
 interface DraftIssue {
   row: Omit<IssuedCredentialRow, 'status' | 'cosigned_by' | 'document' | 'jwt'>;
   /** The registry view the checks read; the signing key comes from it too. */
@@ -114,43 +128,79 @@ export class IssuanceService {
       if (earlier) return this.replay(earlier, requestHash, root);
       throw e;
     };
-    let pending: PendingIssue;
-    try {
-      // Checks and signing hold no transaction; the writes are one statement.
-      pending = await this.sign(await this.draft(actor, kind, institutionId, parsed, requestHash, root));
-    } catch (e) {
-      return earlierOr(e);
+    // The checks read the registry as of the newest change counter this process has seen, with no round trip; the
+    // insert confirms that counter in its own statement. A refusal on such a view, or an insert that finds the
+    // registry changed, is checked (and signed) again on a fresh view.
+    let view = await this.cache.latestView();
+    for (let attempt = 1; ; attempt++) {
+      let pending: PendingIssue;
+      try {
+        // Checks and signing hold no transaction; the writes are one statement.
+        pending = await this.sign(await this.draft(actor, kind, institutionId, parsed, requestHash, root, { view }));
+      } catch (e) {
+        if (view.unconfirmed && e instanceof AppError) {
+          view = await this.cache.view();
+          continue;
+        }
+        return earlierOr(e);
+      }
+      // The credential and its audit entry, in one statement with the other issuances ready at the same moment.
+      const written = await this.credentialWrites.submit({ actor, pending, registryVersion: view.registryVersion });
+      if (written === 'INSERTED') return { row: { ...pending.row, status: 'ACTIVE', cosigned_by: [] }, created: true };
+      if (written === 'REGISTRY_CHANGED') {
+        // Its two status indexes stay reserved and unused, as a lost race's do.
+        if (attempt >= MAX_ATTEMPTS) throw AppError.conflict(`${root}`, `the registry of institutions, keys and accreditations changed ${attempt} times while this credential was issued; send it again`);
+        view = await this.cache.view();
+        continue;
+      }
+      // The key was used before (a retry, or a concurrent one that won the race): return that credential. Its two
+      // status indexes stay reserved and unused.
+      return this.replay((await this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey))!, requestHash, root);
     }
-    // The credential and its audit entry, in one statement with the other issuances ready at the same moment.
-    if (await this.credentialWrites.submit({ actor, pending })) return { row: { ...pending.row, status: 'ACTIVE', cosigned_by: [] }, created: true };
-    // The key was used before (a retry, or a concurrent one that won the race): return that credential. Its two
-    // status indexes stay reserved and unused.
-    return this.replay((await this.repo.credentialByIdempotencyKey(institutionId, parsed.idempotencyKey))!, requestHash, root);
   }
 
   /** Single issuances' writes, grouped: under load several credentials share one statement and one commit. */
-  private readonly credentialWrites = new GroupedWrites<{ actor: Actor; pending: PendingIssue }, boolean>((items) => this.writeCredentials(items));
+  private readonly credentialWrites = new GroupedWrites<CredentialWrite, WriteOutcome>((items) => this.writeCredentials(items));
+
+  /** Each group of items checked against the same registry counter is written by one guarded statement. */
+  private async writeCredentials(items: ReadonlyArray<CredentialWrite>): Promise<Array<WriteOutcome | Error>> {
+    const byVersion = new Map<string, CredentialWrite[]>();
+    for (const i of items) byVersion.set(i.registryVersion, [...(byVersion.get(i.registryVersion) ?? []), i]);
+    const outcomes = new Map<CredentialWrite, WriteOutcome | Error>();
+    await Promise.all(
+      [...byVersion].map(async ([version, group]) => {
+        const results = await this.writeGuarded(group, version);
+        group.forEach((item, k) => outcomes.set(item, results[k]));
+      }),
+    );
+    return items.map((i) => outcomes.get(i)!);
+  }
 
   /**
-   * Credentials and their audit entries in one statement (atomic): true for each one inserted, false for one whose
-   * idempotency key is already stored. A row the statement refuses for another reason fails the statement: then
-   * each is written on its own, so that only that one fails.
+   * Credentials and their audit entries in one statement (atomic): INSERTED, or DUPLICATE for one whose idempotency
+   * key is already stored, or REGISTRY_CHANGED for all when the registry counter moved since their checks. A row the
+   * statement refuses for another reason fails the statement: then each is written on its own, so that only that one
+   * fails.
    */
-  private async writeCredentials(items: ReadonlyArray<{ actor: Actor; pending: PendingIssue }>): Promise<Array<boolean | Error>> {
+  private async writeGuarded(items: ReadonlyArray<CredentialWrite>, registryVersion: string): Promise<Array<WriteOutcome | Error>> {
     try {
-      const inserted = await this.storeCredentials(this.dataSource, items);
-      return items.map((i) => inserted.has(i.pending.row.id));
+      const inserted = await this.storeCredentials(this.dataSource, items, registryVersion);
+      return items.map((i) => (inserted.has(i.pending.row.id) ? 'INSERTED' : 'DUPLICATE'));
     } catch (e) {
+      if ((e as { code?: unknown }).code === REGISTRY_CHANGED) return items.map(() => 'REGISTRY_CHANGED');
       if (items.length === 1) return [e instanceof Error ? e : new Error(String(e))];
-      return Promise.all(items.map(async (i) => (await this.writeCredentials([i]))[0]));
+      return Promise.all(items.map(async (i) => (await this.writeGuarded([i], registryVersion))[0]));
     }
   }
 
-  /** Credentials and, for each one inserted, its audit entry, in one statement; the ids inserted (a stored idempotency key inserts nothing). */
-  private async storeCredentials(db: EntityManager | DataSource, items: ReadonlyArray<{ actor: Actor; pending: PendingIssue }>): Promise<Set<string>> {
+  /**
+   * Credentials and, for each one inserted, its audit entry, in one statement; the ids inserted (a stored idempotency
+   * key inserts nothing). With `registryVersion`, nothing is written if the registry counter is no longer that one.
+   */
+  private async storeCredentials(db: EntityManager | DataSource, items: ReadonlyArray<{ actor: Actor; pending: PendingIssue }>, registryVersion?: string): Promise<Set<string>> {
     if (!items.length) return new Set();
     const audit = items.map((i) => ({ actor: i.actor, rec: i.pending.audit }));
-    return new Set(await this.audit.recordForInserted(db, audit, this.repo.insertCredentialsStatement(items.map((i) => i.pending.row))));
+    return new Set(await this.audit.recordForInserted(db, audit, this.repo.insertCredentialsStatement(items.map((i) => i.pending.row), registryVersion)));
   }
 
   /** Statements are issued by an AUTHORITY institution, by an expert of its jurisdiction (or an admin). */

@@ -165,15 +165,19 @@ export class CredentialsRepository {
   /**
    * The INSERT of several credentials, for a caller that adds to the statement (their audit entries): a row whose
    * idempotency key is already stored is skipped (ON CONFLICT DO NOTHING); RETURNING id names the rows inserted.
+   * With `registryCheckedAt`, the statement fails with SQLSTATE RG001 and writes nothing when the
+   * registry change counter is no longer that one (migration RegistryGuard).
    */
-  insertCredentialsStatement(rows: ReadonlyArray<Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>>): { sql: string; params: unknown[] } {
-    const params: unknown[] = [];
+  insertCredentialsStatement(rows: ReadonlyArray<Omit<IssuedCredentialRow, 'status' | 'cosigned_by'>>, registryCheckedAt?: string): { sql: string; params: unknown[] } {
+    const params: unknown[] = registryCheckedAt === undefined ? [] : [registryCheckedAt];
     const tuples = rows.map((row) => {
       const values = [row.id, row.institution_id, row.type, row.format, row.document, row.jwt, row.idempotency_key, row.request_hash, row.qualification_id, row.programme,
         row.revocation_list_id, row.revocation_index, row.suspension_list_id, row.suspension_index, row.co_issuers, row.issued_at, row.valid_until];
       const start = params.length;
       params.push(...values);
-      return `(${values.map((_, j) => `$${start + j + 1}`).join(',')})`;
+      const placeholders = values.map((_, j) => `$${start + j + 1}`);
+      if (registryCheckedAt !== undefined) placeholders[0] = `credentials_registry_guard(${placeholders[0]}, $1::bigint)`;
+      return `(${placeholders.join(',')})`;
     });
     return {
       sql: `INSERT INTO issued_credential (id, institution_id, type, format, document, jwt, idempotency_key, request_hash, qualification_id, programme,
