@@ -108,6 +108,26 @@ describe('status-list indexes under concurrency (no lock held while signing)', (
     expect(entries.n).toBe(1);
   }, 120_000);
 
+  it('a row the database refuses fails only its own issuance, also when it shared a statement with others', async () => {
+    await t.dataSource.query("ALTER TABLE issued_credential ADD CONSTRAINT test_refused_key CHECK (idempotency_key NOT LIKE 'refused-by-test-%') NOT VALID");
+    try {
+      const requests = Array.from({ length: 32 }, (_, i) => (i === 5 ? learningUnitRequest({ idempotencyKey: `refused-by-test-${Date.now()}` }) : learningUnitRequest()));
+      const rs = await Promise.all(requests.map((r) => t.gql(ISSUE_LU, { r }, f.nlSchool)));
+      expect(rs[5].errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      const others = rs.filter((_, i) => i !== 5);
+      expect(others.map((r) => r.errors)).toEqual(Array(31).fill(undefined));
+      const ids = others.map((r) => r.data.issueLearningUnitCredential.id as string);
+      const [stored] = await t.dataSource.query('SELECT count(*)::int AS n FROM issued_credential WHERE id = ANY($1)', [ids]);
+      expect(stored.n).toBe(31);
+      const [audited] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'credential.issue' AND entity_id = ANY($1)`, [ids]);
+      expect(audited.n).toBe(31);
+      const [refused] = await t.dataSource.query('SELECT count(*)::int AS n FROM issued_credential WHERE idempotency_key = $1', [requests[5].idempotencyKey]);
+      expect(refused.n).toBe(0);
+    } finally {
+      await t.dataSource.query('ALTER TABLE issued_credential DROP CONSTRAINT test_refused_key');
+    }
+  });
+
   it('the same idempotency key sent 8 times at once gives one credential', async () => {
     const request = learningUnitRequest();
     const rs = await Promise.all(Array.from({ length: 8 }, () => t.gql(ISSUE_LU, { r: request }, f.nlSchool)));

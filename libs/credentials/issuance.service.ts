@@ -12,7 +12,7 @@ import { AppError } from '../platform/errors/app-error';
 import { parseOrThrow } from '../platform/errors/zod-problems';
 import { AccreditationService, AccreditationTarget, matchAccreditation } from './accreditation.service';
 import { CredentialsCache, CredentialsView } from './credentials-cache';
-import { GroupedWrites } from './domain/grouped-writes';
+import { GroupedWrites, isolatingFailures } from './domain/grouped-writes';
 import {
   buildDiplomaCredential,
   buildKeuzedeelCredential,
@@ -168,8 +168,8 @@ export class IssuanceService {
     for (const i of items) byVersion.set(i.registryVersion, [...(byVersion.get(i.registryVersion) ?? []), i]);
     const outcomes = new Map<CredentialWrite, WriteOutcome | Error>();
     await Promise.all(
-      [...byVersion].map(async ([version, group]) => {
-        const results = await this.writeGuarded(group, version);
+      [...byVersion.values()].map(async (group) => {
+        const results = await this.writeGuarded(group);
         group.forEach((item, k) => outcomes.set(item, results[k]));
       }),
     );
@@ -177,21 +177,17 @@ export class IssuanceService {
   }
 
   /**
-   * Credentials and their audit entries in one statement (atomic): INSERTED, or DUPLICATE for one whose idempotency
-   * key is already stored, or REGISTRY_CHANGED for all when the registry counter moved since their checks. A row the
-   * statement refuses for another reason fails the statement: then each is written on its own, so that only that one
-   * fails.
+   * Credentials (checked against one registry counter) and their audit entries in one statement, atomic: INSERTED,
+   * or DUPLICATE for one whose idempotency key is already stored; REGISTRY_CHANGED for all when the counter moved
+   * since their checks. A row the statement refuses for another reason fails only that item (isolatingFailures).
    */
-  private async writeGuarded(items: ReadonlyArray<CredentialWrite>, registryVersion: string): Promise<Array<WriteOutcome | Error>> {
-    try {
-      const inserted = await this.storeCredentials(this.dataSource, items, registryVersion);
+  private readonly writeGuarded = isolatingFailures<CredentialWrite, WriteOutcome>(
+    async (items) => {
+      const inserted = await this.storeCredentials(this.dataSource, items, items[0].registryVersion);
       return items.map((i) => (inserted.has(i.pending.row.id) ? 'INSERTED' : 'DUPLICATE'));
-    } catch (e) {
-      if ((e as { code?: unknown }).code === REGISTRY_CHANGED) return items.map(() => 'REGISTRY_CHANGED');
-      if (items.length === 1) return [e instanceof Error ? e : new Error(String(e))];
-      return Promise.all(items.map(async (i) => (await this.writeGuarded([i], registryVersion))[0]));
-    }
-  }
+    },
+    (e) => ((e as { code?: unknown }).code === REGISTRY_CHANGED ? 'REGISTRY_CHANGED' : undefined),
+  );
 
   /**
    * Credentials and, for each one inserted, its audit entry, in one statement; the ids inserted (a stored idempotency

@@ -1,4 +1,4 @@
-import { GroupedWrites } from './grouped-writes';
+import { GroupedWrites, isolatingFailures } from './grouped-writes';
 
 describe('GroupedWrites', () => {
   it('writes what was submitted in the same turn with one call, in order, and answers each', async () => {
@@ -42,5 +42,52 @@ describe('GroupedWrites', () => {
     const short = new GroupedWrites<number, number>(async (items) => items.slice(0, 1));
     const results = await Promise.allSettled([1, 2].map((i) => short.submit(i)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+  });
+});
+
+describe('isolatingFailures', () => {
+  /** A fake table: a statement with item 13 in it fails as a whole, as a refused row fails an INSERT. */
+  const table = () => {
+    const statements: number[][] = [];
+    const write = async (items: readonly number[]) => {
+      statements.push([...items]);
+      if (items.includes(13)) throw new Error('row 13 refused');
+      return items.map((i) => i * 10);
+    };
+    return { statements, write };
+  };
+
+  it('a group without a bad item is one write', async () => {
+    const t = table();
+    expect(await isolatingFailures(t.write)([1, 2, 3])).toEqual([10, 20, 30]);
+    expect(t.statements).toEqual([[1, 2, 3]]);
+  });
+
+  it('one bad item fails alone: the others are written one by one after the group failed', async () => {
+    const t = table();
+    const results = await isolatingFailures(t.write)([1, 13, 3]);
+    expect(results[0]).toBe(10);
+    expect(results[1]).toBeInstanceOf(Error);
+    expect((results[1] as Error).message).toBe('row 13 refused');
+    expect(results[2]).toBe(30);
+    expect(t.statements).toEqual([[1, 13, 3], [1], [13], [3]]);
+  });
+
+  it('an error about the whole group gives every item the same outcome and writes nothing again', async () => {
+    const t = table();
+    const moved = new Error('counter moved');
+    const results = await isolatingFailures(async (items: readonly number[]) => {
+      t.statements.push([...items]);
+      throw moved;
+    }, (e) => (e === moved ? -1 : undefined))([1, 2]);
+    expect(results).toEqual([-1, -1]);
+    expect(t.statements).toEqual([[1, 2]]);
+  });
+
+  it('a single item that fails gets its error, once', async () => {
+    const t = table();
+    const [only] = await isolatingFailures(t.write)([13]);
+    expect((only as Error).message).toBe('row 13 refused');
+    expect(t.statements).toEqual([[13]]);
   });
 });

@@ -35,3 +35,22 @@ export class GroupedWrites<T, R> {
     }
   }
 }
+
+/**
+ * A group write that one bad item must not sink: when `write` fails for several items, each is written again on its
+ * own, so only the item at fault gets the error. `whole` turns an error about the group as such (not about one of
+ * its items) into one outcome for every item instead.
+ */
+export function isolatingFailures<T, R>(write: (items: readonly T[]) => Promise<R[]>, whole: (e: unknown) => R | undefined = () => undefined): (items: readonly T[]) => Promise<Array<R | Error>> {
+  const attempt = async (items: readonly T[]): Promise<Array<R | Error>> => {
+    try {
+      return await write(items);
+    } catch (e) {
+      const shared = whole(e);
+      if (shared !== undefined) return items.map(() => shared);
+      if (items.length === 1) return [e instanceof Error ? e : new Error(String(e))];
+      return Promise.all(items.map(async (item) => (await attempt([item]))[0]));
+    }
+  };
+  return attempt;
+}
