@@ -152,6 +152,15 @@ describe('OpenID4VCI: a wallet receives its diploma', () => {
     const batch = await wallet.credential({ metadata, accessToken: tok.ok!.access_token, nonce: tok.ok!.c_nonce as string, configurationId: 'diploma_sd_jwt', proofs: 2 });
     expect(batch.error).toBeUndefined();
     expect(batch.ok!.credentials).toHaveLength(2);
+    // The proofs of one batch share one nonce from the nonce endpoint (OpenID4VCI 1.0): it is taken once for all.
+    const other = await offer(diplomaId);
+    const tok2 = await wallet.token(other.offerUri, other.txCode);
+    const { c_nonce: shared } = await wallet.client.requestNonce({ issuerMetadata: metadata });
+    const freshBatch = await wallet.credential({ metadata, accessToken: tok2.ok!.access_token, nonce: shared, configurationId: 'diploma_sd_jwt', proofs: 3 });
+    expect(freshBatch.error).toBeUndefined();
+    expect(freshBatch.ok!.credentials).toHaveLength(3);
+    const again = await wallet.credential({ metadata, accessToken: tok2.ok!.access_token, nonce: shared, configurationId: 'diploma_ldp_vc', asDid: true, proofs: 2 });
+    expect(again.error).toMatchObject({ error: 'invalid_nonce' });
   });
 
   it('five wrong tx_codes lock the offer; the right code is refused after that', async () => {

@@ -230,10 +230,12 @@ export class Oid4vciService {
       if (!offer.configuration_ids.includes(configId)) throw new OAuthError(400, 'unknown_credential_configuration', `"${configId}" was not offered in this credential offer`);
       if (offer.delivered.includes(configId)) throw new OAuthError(400, 'credential_request_denied', `"${configId}" was already delivered for this offer`);
       const holders: HolderKey[] = [];
+      // One nonce for all proofs of a request (OpenID4VCI 1.0 batches): a nonce-endpoint nonce is taken once.
+      let expected: { nonce?: string; expiresAt?: Date } | undefined;
       for (const jwt of jwts) {
         let signer;
         try {
-          const expected = await this.expectedNonce(tx, jwt, offer.c_nonce);
+          expected ??= await this.expectedNonce(tx, jwt, offer.c_nonce);
           ({ signer } = await this.issuer.verifyCredentialRequestJwtProof({ issuerMetadata: this.metadataResult, jwt, expectedNonce: expected.nonce, nonceExpiresAt: expected.expiresAt }));
         } catch (e) {
           throw asOAuth(e, 'invalid_proof');
