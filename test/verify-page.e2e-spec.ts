@@ -1,5 +1,7 @@
 /// <reference lib="dom" />
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { LABELS, type LabelKey } from '../libs/verify-page/domain/i18n';
 import { describeInBrowser, openBrowser, type Browser } from './support/browser';
 import { ISSUE_DIPLOMA, setupSchools } from './support/credentials-fixture';
@@ -224,5 +226,45 @@ describe('public verification page: rate limit', () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await post()).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+});
+
+describe('public verification page: QR images are read off the request thread', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: false, env: { VERIFY_RATE_LIMIT_PER_MINUTE: '1000' } });
+  });
+  afterAll(async () => t?.close());
+
+  /** Black-and-white noise, about 200 KB as a PNG: under the upload cap, and a long search for jsQR. */
+  const noisePng = () => {
+    const side = 1000;
+    const png = new PNG({ width: side, height: side, colorType: 0, inputColorType: 0, bitDepth: 8 });
+    const bits = randomBytes(side * side);
+    const grey = Buffer.alloc(side * side);
+    for (let i = 0; i < grey.length; i++) grey[i] = bits[i] & 1 ? 255 : 0;
+    png.data = grey;
+    return PNG.sync.write(png, { colorType: 0, inputColorType: 0 });
+  };
+
+  it('while images are searched the service answers; beyond the few that may wait, an upload gets the form again with 429', async () => {
+    const image = noisePng();
+    expect(image.length).toBeLessThan(256 * 1024);
+    const upload = () => {
+      const form = new FormData();
+      form.set('file', new Blob([image], { type: 'image/png' }), 'noise.png');
+      return fetch(`${t.baseUrl}/verify?lang=en`, { method: 'POST', body: form }).then(async (r) => ({ status: r.status, body: await r.text() }));
+    };
+    const uploads = Array.from({ length: 8 }, upload);
+    // Answered while the uploads are being searched.
+    expect((await fetch(`${t.baseUrl}/health`)).status).toBe(200);
+    const answers = await Promise.all(uploads);
+    const busy = answers.filter((a) => a.status === 429);
+    expect(busy.length).toBeGreaterThan(0);
+    for (const a of busy) expect(a.body).toContain(LABELS.en.qrReaderBusy);
+    const read = answers.filter((a) => a.status === 200);
+    expect(read.length).toBeGreaterThan(0);
+    for (const a of read) expect(a.body).toContain(LABELS.en.noQrInImage);
+    expect(answers.every((a) => a.status === 200 || a.status === 429)).toBe(true);
   });
 });

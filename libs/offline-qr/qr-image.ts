@@ -4,7 +4,8 @@ import { PNG } from 'pngjs';
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /**
  * A small upload can inflate to a huge bitmap: the header's size is checked before anything is decoded. jsQR
- * runs on the request thread (about a second per megapixel here), so the bound is also a bound on its time.
+ * takes about a second per megapixel here, so the bound is also a bound on its time (on the QR thread,
+ * qr-image-reader.ts).
  */
 const MAX_PIXELS = 4_000_000;
 

@@ -4,6 +4,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { MAX_CREDENTIAL_BYTES } from '../credentials/verification.service';
 import { isPng } from '../offline-qr/qr-image';
+import { AppError } from '../platform/errors/app-error';
 import { PageLang, pageLang } from './domain/i18n';
 import { PAGE_CSP, renderPage } from './domain/render';
 import { credentialPdf } from './pdf/credential-pdf';
@@ -49,8 +50,14 @@ export class VerifyPageController {
     const image = file?.buffer?.length && isPng(file.buffer) ? file.buffer : undefined;
     const fromFile = file?.buffer?.length && !image ? file.buffer.toString('utf8') : undefined;
     const text = (fromFile ?? str(body?.credential) ?? '').trim();
-    const model = await this.pages.verifyModel(lang, text, { jurisdiction: str(body?.jurisdiction), profession: str(body?.profession) }, image);
-    this.send(res, renderPage(model));
+    try {
+      const model = await this.pages.verifyModel(lang, text, { jurisdiction: str(body?.jurisdiction), profession: str(body?.profession) }, image);
+      this.send(res, renderPage(model));
+    } catch (e) {
+      // The QR reader's queue is full: the form again, saying so, with 429.
+      if (!(e instanceof AppError && e.code === 'TOO_MANY_REQUESTS')) throw e;
+      this.send(res, renderPage({ ...(await this.pages.formModel(lang)), notice: 'qrReaderBusy' }), 429);
+    }
   }
 
   @Get('s/:token')

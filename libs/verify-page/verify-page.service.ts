@@ -6,7 +6,7 @@ import { MAX_CREDENTIAL_BYTES, VerificationService } from '../credentials/verifi
 import { AppError } from '../platform/errors/app-error';
 import { adviceForVerification, RecognitionService } from '../recognition/recognition.service';
 import { credentialFromOfflineQr, OFFLINE_QR_PREFIX, offlineQr } from '../offline-qr/offline-qr';
-import { qrTextFromPng } from '../offline-qr/qr-image';
+import { QrImageReader } from '../offline-qr/qr-image-reader';
 import { ShareLinkService } from '../share-links/share-link.service';
 import { credentialFacts } from './domain/credential-facts';
 import { PageLang } from './domain/i18n';
@@ -27,6 +27,7 @@ export class VerifyPageService {
     private readonly recognition: RecognitionService,
     private readonly referenceData: ReferenceDataService,
     private readonly links: ShareLinkService,
+    private readonly qrImages: QrImageReader,
   ) {}
 
   private async options(lang: PageLang): Promise<{ jurisdictions: Option[]; professions: Option[] }> {
@@ -46,7 +47,7 @@ export class VerifyPageService {
   async verifyModel(lang: PageLang, text: string, choice: AdviceChoice, image?: Buffer): Promise<PageModel> {
     const base = await this.formModel(lang);
     if (image) {
-      const qr = qrTextFromPng(image);
+      const qr = await this.qrImages.read(image);
       if (!qr) return { ...base, notice: 'noQrInImage' };
       text = qr.trim();
     }
