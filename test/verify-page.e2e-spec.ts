@@ -252,7 +252,7 @@ describe('public verification page: QR images are read off the request thread', 
     expect(image.length).toBeLessThan(256 * 1024);
     const upload = () => {
       const form = new FormData();
-      form.set('file', new Blob([image], { type: 'image/png' }), 'noise.png');
+      form.set('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'noise.png');
       return fetch(`${t.baseUrl}/verify?lang=en`, { method: 'POST', body: form }).then(async (r) => ({ status: r.status, body: await r.text() }));
     };
     const uploads = Array.from({ length: 8 }, upload);
