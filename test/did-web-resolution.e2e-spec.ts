@@ -9,6 +9,7 @@ import * as dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
+import { createCredential as createStatusListCredential, createList } from '@digitalbazaar/vc-bitstring-status-list';
 import { exportJWK, generateKeyPair } from 'jose';
 import { JsonLdDocumentLoader } from 'jsonld-document-loader';
 import { buildTrustList, thumbprintOf } from '../libs/credentials/domain/federation/trust-list';
@@ -155,6 +156,76 @@ describe('did:web of other hosts (issue 11)', () => {
     const tampered = structuredClone(school.credential);
     tampered.credentialSubject.alumniOf = 'Someone Else';
     expect(proofOf((await t.gql(VERIFY, { c: tampered })).data.verifyCredential)).toMatchObject({ status: 'FAIL', reason: 'SIGNATURE_INVALID' });
+  });
+
+  it("checks a credential of an allowlisted host against that host's own status list: fetched, kept no longer than its ttl, refused once the host is off the list", async () => {
+    const did = `did:web:127.0.0.1%3A${allowed.port}:lists`;
+    const listUrl = `https://127.0.0.1:${allowed.port}/lists/status/1`;
+    const kp: any = await Ed25519Multikey.generate();
+    kp.controller = did;
+    kp.id = `${did}#key-1`;
+    docs.set('/lists/did.json', JSON.stringify({
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: did,
+      verificationMethod: [{ id: kp.id, type: 'Multikey', controller: did, publicKeyMultibase: kp.publicKeyMultibase }],
+      assertionMethod: [kp.id],
+    }));
+    const suite = () => new DataIntegrityProof({ signer: kp.signer(), cryptosuite: eddsaRdfc2022 });
+    const list = await createList({ length: 131_072 });
+    /** The host publishes the list signed by the school; ttl 0: a verifier may not keep it. */
+    const publish = async () => {
+      const unsigned: any = await createStatusListCredential({ id: listUrl, list, statusPurpose: 'revocation' });
+      unsigned.issuer = did;
+      unsigned.validFrom = '2025-06-01T00:00:00Z';
+      unsigned.credentialSubject.ttl = 0;
+      docs.set('/lists/status/1', JSON.stringify(await vc.issue({ credential: unsigned, suite: suite(), documentLoader: loader() })));
+    };
+    await publish();
+    const credential = await vc.issue({
+      credential: {
+        '@context': ['https://www.w3.org/ns/credentials/v2', EXAMPLES_V2],
+        id: 'urn:uuid:5a0e7c4d-2b1f-4e8a-9c3d-7f6e5d4c3b2a',
+        type: ['VerifiableCredential', 'ExampleAlumniCredential'],
+        issuer: did,
+        validFrom: '2025-06-01T00:00:00Z',
+        credentialSubject: { id: 'did:example:learner-11', alumniOf: 'Other School' },
+        credentialStatus: { id: `${listUrl}#7`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '7', statusListCredential: listUrl },
+      },
+      suite: suite(),
+      documentLoader: loader(),
+    });
+    const statusOf = async () => (await t.gql(VERIFY, { c: credential })).data.verifyCredential;
+    const host = `127.0.0.1:${allowed.port}`;
+
+    const before = await statusOf();
+    expect(before.checks.find((c: any) => c.check === 'STATUS')).toMatchObject({ status: 'PASS', reason: 'ACTIVE' });
+    expect(before).toMatchObject({ verified: true, trusted: false });
+    expect(allowed.hits.get('/lists/status/1')).toBe(1);
+
+    list.setStatus(7, true);
+    await publish();
+    const after = await statusOf();
+    expect(after.checks.find((c: any) => c.check === 'STATUS')).toMatchObject({ status: 'FAIL', reason: 'REVOKED' });
+    expect(after.verified).toBe(false);
+    expect(allowed.hits.get('/lists/status/1')).toBe(2);
+
+    // A list whose proof does not verify is not read.
+    const forged = JSON.parse(docs.get('/lists/status/1')!);
+    const clean = await createList({ length: 131_072 });
+    forged.credentialSubject.encodedList = await clean.encode();
+    docs.set('/lists/status/1', JSON.stringify(forged));
+    const tampered = await statusOf();
+    expect(tampered.checks.find((c: any) => c.check === 'STATUS')).toMatchObject({ status: 'FAIL', reason: 'STATUS_UNAVAILABLE', message: expect.stringMatching(/does not verify/) });
+
+    expect((await t.gql(`mutation($h: String!) { removeOutboundHost(host: $h) }`, { h: host }, admin)).data.removeOutboundHost).toBe(true);
+    try {
+      const hits = allowed.hits.get('/lists/status/1');
+      const off = await statusOf();
+      expect(off.checks.find((c: any) => c.check === 'STATUS')).toMatchObject({ status: 'FAIL', reason: 'STATUS_UNAVAILABLE', message: expect.stringMatching(/not on the outbound allowlist; nothing was fetched/) });
+      expect(allowed.hits.get('/lists/status/1')).toBe(hits);
+    } finally {
+      expect((await t.gql(ALLOW, { h: host }, admin)).errors).toBeUndefined();
+    }
   });
 
   it('refuses an oversize document and a host that does not answer in time, each audited with its reason', async () => {

@@ -6,6 +6,7 @@ import { FederationController } from './federation/federation.controller';
 import { FederationKeyService } from './federation/federation-key.service';
 import { FederationResolver } from './federation/federation.resolver';
 import { ForeignDidService } from './federation/foreign-did.service';
+import { ForeignStatusListService } from './federation/foreign-status-list.service';
 import { TrustListService } from './federation/trust-list.service';
 import { RecognitionModule } from '../recognition/recognition.module';
 import { APP_CONFIG } from '../platform/config/config.module';
@@ -64,6 +65,7 @@ import { VerificationService } from './verification.service';
     FederationKeyService,
     TrustListService,
     ForeignDidService,
+    ForeignStatusListService,
     FederationResolver,
   ],
   exports: [SecretCodes, HolderDeliveryService, DemoSeedService, IssuerService, IssuanceService, VerificationService, AccreditationService, StatusService],

@@ -16,6 +16,7 @@ import { CredentialLoader } from './loader.provider';
 import { HostCompanyCheck } from './host-company.check';
 import { trustDecision } from './domain/federation/trust-list';
 import { ForeignDidService } from './federation/foreign-did.service';
+import { ForeignStatusListService } from './federation/foreign-status-list.service';
 import { TrustListService } from './federation/trust-list.service';
 import { getListFromStatusListJWT } from '@sd-jwt/jwt-status-list';
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
@@ -42,6 +43,7 @@ export class VerificationService {
     private readonly proofs: ProofPool,
     private readonly hostCompanies: HostCompanyCheck,
     private readonly foreignDids: ForeignDidService,
+    private readonly foreignStatusLists: ForeignStatusListService,
     private readonly trustLists: TrustListService,
     private readonly delivery: HolderDeliveryService,
     private readonly settings: CredentialsSettings,
@@ -106,8 +108,16 @@ export class VerificationService {
       // Another host's DID: only what an admin approved; refusals carry their reason into the proof's error.
       return did.startsWith('did:web:') ? this.foreignDids.resolve(did) : null;
     };
-    const loadList = async (url: string): Promise<VerifiableCredential> => {
-      if (!url.startsWith(this.loader.statusPrefix)) return (await this.loader.load(url)).document as VerifiableCredential;
+    // One document per URL for the whole verification: the list whose proof is checked is the list whose bits are read.
+    const lists = new Map<string, Promise<VerifiableCredential>>();
+    const loadList = (url: string): Promise<VerifiableCredential> => {
+      let list = lists.get(url);
+      if (!list) lists.set(url, (list = loadListOnce(url)));
+      return list;
+    };
+    const loadListOnce = async (url: string): Promise<VerifiableCredential> => {
+      // Another host's list: only from a host on the admin's allowlist (its proof is checked below like ours).
+      if (!url.startsWith(this.loader.statusPrefix)) return this.foreignStatusLists.load(url);
       const id = url.slice(this.loader.statusPrefix.length);
       const row = /^[0-9a-f-]{36}$/.test(id) ? await (await view()).statusList(id) : null;
       if (!row?.credential) throw new DocumentRefused('UNKNOWN_DOCUMENT', url);

@@ -3,7 +3,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { OutboundService } from './outbound.service';
 
-@ObjectType('OutboundHost', { description: 'A host that run-time fetches (did:web documents, trust lists) may reach.' })
+@ObjectType('OutboundHost', { description: 'A host that run-time fetches (did:web documents, status lists, trust lists) may reach.' })
 export class OutboundHostModel {
   @Field({ description: 'Host name with optional port, lower case.' })
   host: string;
