@@ -37,7 +37,7 @@ function loader() {
 }
 
 /** A school of another host: its own key, signed by @digitalbazaar/vc, nothing of this service. */
-async function otherSchool(did: string) {
+async function otherSchool(did: string, extra: Record<string, unknown> = {}) {
   const kp: any = await Ed25519Multikey.generate();
   kp.controller = did;
   kp.id = `${did}#key-1`;
@@ -55,6 +55,7 @@ async function otherSchool(did: string) {
       issuer: did,
       validFrom: '2025-06-01T00:00:00Z',
       credentialSubject: { id: 'did:example:learner-9', alumniOf: 'Other School' },
+      ...extra,
     },
     suite: new DataIntegrityProof({ signer: kp.signer(), cryptosuite: eddsaRdfc2022 }),
     documentLoader: loader(),
@@ -161,16 +162,8 @@ describe('did:web of other hosts (issue 11)', () => {
   it("checks a credential of an allowlisted host against that host's own status list: fetched, kept no longer than its ttl, refused once the host is off the list", async () => {
     const did = `did:web:127.0.0.1%3A${allowed.port}:lists`;
     const listUrl = `https://127.0.0.1:${allowed.port}/lists/status/1`;
-    const kp: any = await Ed25519Multikey.generate();
-    kp.controller = did;
-    kp.id = `${did}#key-1`;
-    docs.set('/lists/did.json', JSON.stringify({
-      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
-      id: did,
-      verificationMethod: [{ id: kp.id, type: 'Multikey', controller: did, publicKeyMultibase: kp.publicKeyMultibase }],
-      assertionMethod: [kp.id],
-    }));
-    const suite = () => new DataIntegrityProof({ signer: kp.signer(), cryptosuite: eddsaRdfc2022 });
+    const school = await otherSchool(did, { credentialStatus: { id: `${listUrl}#7`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '7', statusListCredential: listUrl } });
+    docs.set('/lists/did.json', JSON.stringify(school.didDocument));
     const list = await createList({ length: 131_072 });
     /** The host publishes the list signed by the school; ttl 0: a verifier may not keep it. */
     const publish = async () => {
@@ -178,22 +171,11 @@ describe('did:web of other hosts (issue 11)', () => {
       unsigned.issuer = did;
       unsigned.validFrom = '2025-06-01T00:00:00Z';
       unsigned.credentialSubject.ttl = 0;
-      docs.set('/lists/status/1', JSON.stringify(await vc.issue({ credential: unsigned, suite: suite(), documentLoader: loader() })));
+      const suite = new DataIntegrityProof({ signer: school.kp.signer(), cryptosuite: eddsaRdfc2022 });
+      docs.set('/lists/status/1', JSON.stringify(await vc.issue({ credential: unsigned, suite, documentLoader: loader() })));
     };
     await publish();
-    const credential = await vc.issue({
-      credential: {
-        '@context': ['https://www.w3.org/ns/credentials/v2', EXAMPLES_V2],
-        id: 'urn:uuid:5a0e7c4d-2b1f-4e8a-9c3d-7f6e5d4c3b2a',
-        type: ['VerifiableCredential', 'ExampleAlumniCredential'],
-        issuer: did,
-        validFrom: '2025-06-01T00:00:00Z',
-        credentialSubject: { id: 'did:example:learner-11', alumniOf: 'Other School' },
-        credentialStatus: { id: `${listUrl}#7`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '7', statusListCredential: listUrl },
-      },
-      suite: suite(),
-      documentLoader: loader(),
-    });
+    const credential = school.credential;
     const statusOf = async () => (await t.gql(VERIFY, { c: credential })).data.verifyCredential;
     const host = `127.0.0.1:${allowed.port}`;
 
