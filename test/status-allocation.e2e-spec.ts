@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { learningUnitRequest, ISSUE_LU, setupSchools, VERIFY } from './support/credentials-fixture';
 import { REFILL_BELOW, RESERVE_AHEAD } from '../libs/credentials/status.service';
 import { startTestApp, TestApp } from './support/test-app';
@@ -73,6 +75,41 @@ describe('status-list indexes under concurrency (no lock held while signing)', (
     const v2 = (await t.gql(VERIFY, { c: bystander })).data.verifyCredential;
     expect([v1.revoked, v2.revoked]).toEqual([true, false]);
   }, 180_000);
+
+  it('a process that stops in order gives back the indexes it reserved ahead and did not use; those its credentials carry stay', async () => {
+    // A second process on the same database (a replica), with its own reservations.
+    const kek = readFileSync(join(t.dataDir, 'dev-key-encryption-key'), 'utf8').trim();
+    const other = await startTestApp({ databaseUrl: t.databaseUrl, seed: false, env: { KEY_ENCRYPTION_KEY: kek } });
+    const entries = async () =>
+      (await t.dataSource.query(
+        `SELECT l.purpose, l.used, (SELECT count(*)::int FROM status_list_entry e WHERE e.list_id = l.id) AS entries FROM status_list l WHERE institution_id = $1 ORDER BY purpose`,
+        [f.nl.id],
+      )) as Array<{ purpose: string; used: number; entries: number }>;
+    let reservedWhileRunning: Array<{ purpose: string; used: number; entries: number }>;
+    const before = await entries();
+    try {
+      const school = await other.token('school', { institution: f.nl.id, subject: 'registrar-replica' });
+      for (let i = 0; i < 3; i++) expect((await other.gql(ISSUE_LU, { r: learningUnitRequest() }, school)).errors).toBeUndefined();
+      reservedWhileRunning = await entries();
+    } finally {
+      await other.close();
+    }
+    // While it ran it held a block beyond its three credentials; after its stop only the three remain.
+    for (const [i, l] of reservedWhileRunning.entries()) expect(l.entries - before[i].entries).toBeGreaterThan(3);
+    const after = await entries();
+    for (const [i, l] of after.entries()) {
+      expect(l.entries - before[i].entries).toBe(3);
+      expect(l.used).toBe(l.entries);
+    }
+    // Every index a credential carries is still reserved.
+    const [unreserved] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM issued_credential c WHERE c.institution_id = $1 AND (
+         NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = c.revocation_list_id AND e.idx = c.revocation_index)
+         OR NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = c.suspension_list_id AND e.idx = c.suspension_index))`,
+      [f.nl.id],
+    );
+    expect(unreserved.n).toBe(0);
+  });
 
   it('issuances ready at the same moment share one insert statement; each credential gets exactly one audit entry, and a key sent eight times at once gives one credential', async () => {
     const queries = jest.spyOn(t.dataSource, 'query');

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import { Actor } from '../platform/auth/actor';
@@ -27,7 +27,9 @@ export const REFILL_BELOW = RESERVE_AHEAD / 2;
 
 /** Bitstring status lists: one revocation and one suspension list per issuer, each ≥ 131,072 entries. */
 @Injectable()
-export class StatusService {
+export class StatusService implements BeforeApplicationShutdown {
+  private readonly log = new Logger(StatusService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly repo: CredentialsRepository,
@@ -46,8 +48,8 @@ export class StatusService {
    * A random free index in each of the issuer's lists. Indexes are reserved in the database ahead, RESERVE_AHEAD at
    * a time (one statement per list), and handed out from memory, so an issuance costs no status query in the common
    * case; the next block is reserved before this one runs out. No lock is held while the credential is signed. An
-   * index whose issuance fails, or that this process still holds when it stops, stays reserved and unused: that
-   * costs a slot and reveals nothing.
+   * index whose issuance fails, or that a process held when it crashed, stays reserved and unused: that costs a
+   * slot and reveals nothing. A process that stops in order gives its unused indexes back.
    */
   async reserve(institutionId: string): Promise<Allocation> {
     for (;;) {
@@ -59,6 +61,22 @@ export class StatusService {
         return next;
       }
       await this.refill(institutionId);
+    }
+  }
+
+  /** The indexes reserved ahead and not handed out go back to their lists, so an orderly stop wastes none. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.refills.values());
+    const held = new Map<string, number[]>();
+    for (const a of [...this.ahead.values()].flat()) {
+      for (const { list, index } of [a.revocation, a.suspension]) held.set(list.id, [...(held.get(list.id) ?? []), index]);
+    }
+    this.ahead.clear();
+    try {
+      for (const [listId, indexes] of held) await this.repo.releaseIndexes(listId, indexes);
+    } catch (e) {
+      // The database may be gone already (a crash of it at shutdown): the indexes then stay reserved, as after a crash.
+      this.log.warn(`reserved status indexes not given back: ${(e as Error).message}`);
     }
   }
 

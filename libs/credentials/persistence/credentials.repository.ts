@@ -121,6 +121,24 @@ export class CredentialsRepository {
   }
 
   /**
+   * Gives reserved indexes of a list back (a stopping process's unused ones), in one statement: an index that a
+   * credential carries is never freed, whatever the caller believes. The number freed.
+   */
+  async releaseIndexes(listId: string, indexes: readonly number[]): Promise<number> {
+    if (!indexes.length) return 0;
+    const [rows] = (await this.dataSource.query(
+      `WITH freed AS (
+         DELETE FROM status_list_entry e WHERE e.list_id = $1 AND e.idx = ANY($2::int[])
+           AND NOT EXISTS (SELECT 1 FROM issued_credential c WHERE c.revocation_list_id = $1 AND c.revocation_index = e.idx)
+           AND NOT EXISTS (SELECT 1 FROM issued_credential c WHERE c.suspension_list_id = $1 AND c.suspension_index = e.idx)
+         RETURNING idx)
+       UPDATE status_list SET used = used - (SELECT count(*) FROM freed) WHERE id = $1 RETURNING (SELECT count(*)::int FROM freed) AS n`,
+      [listId, indexes],
+    )) as [Array<{ n: number }>, number];
+    return rows[0]?.n ?? 0;
+  }
+
+  /**
    * Reserves up to `count` random free indexes of the list in one statement (a block of a batch, or the indexes a process reserves ahead), and counts them.
    * Fewer come back when candidates collide or the list is nearly full; the caller takes the rest one by one.
    */
