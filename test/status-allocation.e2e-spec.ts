@@ -19,6 +19,17 @@ async function pool<T>(total: number, inFlight: number, task: (i: number) => Pro
   return out;
 }
 
+/** Credentials of the institution carrying an index that is not reserved in its list (there should be none). */
+async function unreservedIndexes(t: TestApp, institutionId: string): Promise<number> {
+  const [row] = await t.dataSource.query(
+    `SELECT count(*)::int AS n FROM issued_credential c WHERE c.institution_id = $1 AND (
+       NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = c.revocation_list_id AND e.idx = c.revocation_index)
+       OR NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = c.suspension_list_id AND e.idx = c.suspension_index))`,
+    [institutionId],
+  );
+  return row.n;
+}
+
 describe('status-list indexes under concurrency (no lock held while signing)', () => {
   let t: TestApp;
   let f: Awaited<ReturnType<typeof setupSchools>>;
@@ -58,13 +69,7 @@ describe('status-list indexes under concurrency (no lock held while signing)', (
     const carried = new Set(results.map((vc: any) => vc.credentialStatus.map((s: any) => `${s.statusListCredential}#${s.statusListIndex}`)).flat());
     expect(carried.size).toBe(1000);
     // Every carried index is one of the list's reserved entries.
-    const [unreserved] = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM issued_credential c WHERE c.institution_id = $1 AND (
-         NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = c.revocation_list_id AND e.idx = c.revocation_index)
-         OR NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = c.suspension_list_id AND e.idx = c.suspension_index))`,
-      [f.nl.id],
-    );
-    expect(unreserved.n).toBe(0);
+    expect(await unreservedIndexes(t, f.nl.id)).toBe(0);
 
     // Revoking one of them flips its bit only: the others still verify as not revoked.
     const [victim, bystander] = [results[17], results[18]];
@@ -102,13 +107,7 @@ describe('status-list indexes under concurrency (no lock held while signing)', (
       expect(l.used).toBe(l.entries);
     }
     // Every index a credential carries is still reserved.
-    const [unreserved] = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM issued_credential c WHERE c.institution_id = $1 AND (
-         NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = c.revocation_list_id AND e.idx = c.revocation_index)
-         OR NOT EXISTS (SELECT 1 FROM status_list_entry e WHERE e.list_id = c.suspension_list_id AND e.idx = c.suspension_index))`,
-      [f.nl.id],
-    );
-    expect(unreserved.n).toBe(0);
+    expect(await unreservedIndexes(t, f.nl.id)).toBe(0);
   });
 
   it('issuances ready at the same moment share one insert statement; each credential gets exactly one audit entry, and a key sent eight times at once gives one credential', async () => {

@@ -69,7 +69,7 @@ export class StatusService implements BeforeApplicationShutdown {
     await Promise.allSettled(this.refills.values());
     const held = new Map<string, number[]>();
     for (const a of [...this.ahead.values()].flat()) {
-      for (const { list, index } of [a.revocation, a.suspension]) held.set(list.id, [...(held.get(list.id) ?? []), index]);
+      for (const { list, index } of [a.revocation, a.suspension]) held.set(list.id, (held.get(list.id) ?? []).concat(index));
     }
     this.ahead.clear();
     try {

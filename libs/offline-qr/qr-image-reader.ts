@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import Piscina from 'piscina';
 import { AppError } from '../platform/errors/app-error';
-import { projectRoot } from '../platform/project-root';
+import { compiledWorker } from '../platform/project-root';
 import { qrTextFromPng } from './qr-image';
 
 /** At most this many uploads wait for the thread; more are refused (TOO_MANY_REQUESTS) rather than queued. */
@@ -12,13 +10,6 @@ const MAX_WAITING = 4;
 const DECODE_TIMEOUT_MS = 15_000;
 /** The thread ends after this long without an upload. */
 const IDLE_MS = 30_000;
-
-function workerFile(): string | null {
-  const sibling = join(__dirname, 'qr-image-worker.js');
-  if (existsSync(sibling)) return sibling;
-  const built = join(projectRoot(), 'dist', 'libs', 'offline-qr', 'qr-image-worker.js');
-  return existsSync(built) ? built : null;
-}
 
 /**
  * Reads QR codes from uploaded PNGs on a thread of their own, started on the first upload and ended when idle:
@@ -29,7 +20,7 @@ function workerFile(): string | null {
  */
 @Injectable()
 export class QrImageReader implements OnApplicationShutdown {
-  private readonly filename = workerFile();
+  private readonly filename = compiledWorker(__dirname, 'libs/offline-qr/qr-image-worker.ts');
   private pool: Piscina | null = null;
   private inFlight = 0;
   private idle: NodeJS.Timeout | null = null;

@@ -11,3 +11,15 @@ export function projectRoot(from: string = __dirname): string {
   }
   return dir;
 }
+
+/**
+ * The compiled JavaScript of a worker thread's entry (`libs/…/x.ts` → `libs/…/x.js`): beside the caller when it
+ * runs from dist/, else in dist/ seen from the sources (tests run the sources). Null when it was never built.
+ */
+export function compiledWorker(callerDir: string, sourcePath: string): string | null {
+  const file = sourcePath.replace(/\.ts$/, '.js');
+  const sibling = join(callerDir, file.split('/').pop()!);
+  if (existsSync(sibling)) return sibling;
+  const built = join(projectRoot(), 'dist', file);
+  return existsSync(built) ? built : null;
+}

@@ -1,25 +1,15 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Piscina from 'piscina';
 import { APP_CONFIG } from '../../platform/config/config.module';
 import type { AppConfig } from '../../platform/config/config.schema';
-import { projectRoot } from '../../platform/project-root';
+import { compiledWorker } from '../../platform/project-root';
 import { CredentialsSettings } from '../credentials.settings';
 import { DocumentRefused } from '../domain/document-loader';
 import type { IssuerKeyPair } from '../domain/keys';
 import type { ProofResult, VerifiableCredential } from '../domain/proofs';
 import { IssuerService } from '../issuer.service';
 import { controllersOf, type KeyMaterial, type LoaderSettings, runSign, runVerify, type SignTask, type VerifyTask } from './proof-tasks';
-
-/** The compiled worker: next to this file in dist/, or dist/ seen from the sources (tests run the sources). */
-function workerFile(): string | null {
-  const sibling = join(__dirname, 'proof-worker.js');
-  if (existsSync(sibling)) return sibling;
-  const built = join(projectRoot(), 'dist', 'libs', 'credentials', 'proof-pool', 'proof-worker.js');
-  return existsSync(built) ? built : null;
-}
 
 /**
  * Signs and verifies Data Integrity proofs on a pool of worker threads, by default one per core but the main
@@ -39,7 +29,7 @@ export class ProofPool implements OnApplicationShutdown {
     // The main thread keeps a core busy with HTTP, GraphQL and the database; the workers get the others. On two
     // cores a second worker only contends with them (and costs its own heap).
     const threads = config.PROOF_WORKERS ?? Math.max(1, availableParallelism() - 1);
-    const filename = threads > 0 ? workerFile() : null;
+    const filename = threads > 0 ? compiledWorker(__dirname, 'libs/credentials/proof-pool/proof-worker.ts') : null;
     if (threads > 0 && !filename) this.log.warn('proof worker not built; proofs run on the main thread');
     // piscina 4.9 never starts a thread for a task when minThreads is 0: keep one, the others come with load.
     // A worker that hits the cap fails its task with an error and piscina starts another.
